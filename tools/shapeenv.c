@@ -1,0 +1,4 @@
+/* placeholder until the CLI lands */
+#include <stdio.h>
+#include "shapeenv.h"
+int main(void) { puts("shapeenv"); return 0; }
