@@ -262,7 +262,7 @@ const se_expr *se__num_pow(se_ctx *ctx, const se_expr *a, const se_expr *n) {
     e = -e;
   }
   /* Small bases never overflow. */
-  if (p == 0 || p == 1 || q == 0) return se__rat(ctx, p, q);
+  if (p == 0 || (p == 1 && q == 1)) return se__rat(ctx, p, q);
   if (p == -1 && q == 1) return se__int(ctx, (e & 1) ? -1 : 1);
   int64_t rp, rq;
   if (!ipow(p, e, &rp) || !ipow(q, e, &rq)) {
