@@ -14,7 +14,9 @@ the suite meets its bar, 1 when not.
 """
 
 import argparse
+import collections
 import os
+import re
 import subprocess
 import sys
 
@@ -27,9 +29,11 @@ def read_lines(path):
 def run_shapeenv(exe, lines):
     """Outputs of shapeenv expr, one per input line, and its stderr text.
 
-    The CLI prints one line per input. If the count is off (a crash, a
-    missing line), each line is run in a process of its own so that every
-    answer still lines up with its input.
+    The CLI prints one stdout line per good input and, for a bad one, nothing
+    on stdout and "shapeenv expr: <stdin>:LINE:COLUMN: MESSAGE" on stderr; the
+    two streams are merged back in input order. If they do not add up (a
+    crash, a missing line), each line runs in a process of its own so that
+    every answer still lines up with its input.
     """
     data = "".join(line + "\n" for line in lines)
     proc = subprocess.run([exe, "expr"], input=data, capture_output=True, text=True,
@@ -37,21 +41,25 @@ def run_shapeenv(exe, lines):
     out = proc.stdout.split("\n")
     if out and out[-1] == "":
         out.pop()
-    note = "one process, exit %d" % proc.returncode
-    if proc.returncode not in (0, 2) or len(out) != len(lines):
-        note = ("one process gave %d lines for %d inputs (exit %d); ran each line alone"
-                % (len(out), len(lines), proc.returncode))
-        out = []
-        for line in lines:
-            p = subprocess.run([exe, "expr"], input=line + "\n", capture_output=True,
-                               text=True, timeout=60)
-            text = p.stdout.rstrip("\n")
-            if p.returncode not in (0, 2):
-                text = "<exit %d> %s" % (p.returncode, p.stderr.strip()[:200])
-            elif p.returncode == 2 and not text:
-                text = "<error> %s" % p.stderr.strip()[:200]
-            out.append(text)
-    return out, proc.stderr, note
+    errors = {}
+    for m in re.finditer(r"<stdin>:(\d+):(\d+): (.*)", proc.stderr):
+        errors.setdefault(int(m.group(1)), "<error at column %s: %s>" % (m.group(2), m.group(3)))
+    note = "one process, exit %d, %d inputs failed" % (proc.returncode, len(errors))
+    if proc.returncode in (0, 2) and len(out) + len(errors) == len(lines):
+        it = iter(out)
+        return [errors[i] if i in errors else next(it)
+                for i in range(1, len(lines) + 1)], proc.stderr, note
+    note = ("one process gave %d lines and %d errors for %d inputs (exit %d); "
+            "ran each line alone" % (len(out), len(errors), len(lines), proc.returncode))
+    answers = []
+    for line in lines:
+        p = subprocess.run([exe, "expr"], input=line + "\n", capture_output=True,
+                           text=True, timeout=60)
+        text = p.stdout.rstrip("\n")
+        if p.returncode not in (0, 2) or not text:
+            text = "<exit %d: %s>" % (p.returncode, p.stderr.strip()[:200])
+        answers.append(text)
+    return answers, proc.stderr, note
 
 
 def percent(n, d):
@@ -123,11 +131,12 @@ def main():
     print("shapeenv expr: %s" % note)
     for c in checks:
         c.report(args.show)
-    if err.strip():
-        lines = err.strip().split("\n")
-        print("shapeenv stderr (%d lines), first ones:" % len(lines))
-        for line in lines[:5]:
-            print("    " + line)
+    msgs = collections.Counter(m.group(1) for m in
+                               re.finditer(r"<stdin>:\d+:\d+: (.*)", err))
+    if msgs:
+        print("shapeenv errors by message (%d in all):" % sum(msgs.values()))
+        for msg, n in msgs.most_common(5):
+            print("    %6d  %s" % (n, msg))
     ok = all(c.ok() for c in checks)
     print("diff %s: %s" % (args.suite, "PASS" if ok else "FAIL"))
     return 0 if ok else 1
