@@ -9,8 +9,8 @@
 static int check(se_ctx *ctx, const char *what, const se_expr *e, const char *want) {
   char *got = se_expr_str(ctx, e);
   int ok = got && strcmp(got, want) == 0;
-  printf("%s: %s -> %s (want %s)\n", ok ? "ok" : "FAIL", what,
-         got ? got : se_errmsg(ctx), want);
+  printf("%s: %s -> %s (want %s)\n", ok ? "ok" : "FAIL", what, got ? got : se_errmsg(ctx),
+         want);
   se_free(got);
   return ok;
 }
