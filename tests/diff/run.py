@@ -49,8 +49,11 @@ def run_shapeenv(exe, lines):
         it = iter(out)
         return [errors[i] if i in errors else next(it)
                 for i in range(1, len(lines) + 1)], proc.stderr, note
+    other = [l for l in proc.stderr.split("\n") if l.strip() and "<stdin>:" not in l]
     note = ("one process gave %d lines and %d errors for %d inputs (exit %d); "
             "ran each line alone" % (len(out), len(errors), len(lines), proc.returncode))
+    if other:
+        note += "\n  its other stderr lines:\n" + "\n".join("    " + l for l in other[:8])
     answers = []
     for line in lines:
         p = subprocess.run([exe, "expr"], input=line + "\n", capture_output=True,
