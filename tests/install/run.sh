@@ -33,7 +33,8 @@ echo "== pkg-config"
 pc=$(find "$prefix" -name shapeenv.pc | head -n 1)
 [ -n "$pc" ] || { echo "no shapeenv.pc under $prefix"; exit 1; }
 libdir=$(dirname "$(dirname "$pc")")
-export PKG_CONFIG_PATH="$(dirname "$pc")"
+PKG_CONFIG_PATH=$(dirname "$pc")
+export PKG_CONFIG_PATH
 # The .pc names the prefix given at configure time; --define-prefix takes it
 # from where the file lies, as for any relocated install.
 # shellcheck disable=SC2046 # the flags are meant to split
