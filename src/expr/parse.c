@@ -8,7 +8,7 @@
  *   bitor      := bitand ('|' bitand)*            Or, or bitwise | of Integers
  *   bitand     := sum ('&' sum)*                  And, or bitwise & of Integers
  *   sum        := term (('+' | '-') term)*
- *   term       := unary (('*' | '/' | '//' | '%') unary)*
+ *   term       := ['-'] unary (('*' | '/' | '//' | '%') unary)*   see parse_term
  *   unary      := ('-' | '+' | '~') unary | power
  *   power      := primary [('**' | '^') unary]    right associative
  *   primary    := number | name | name '(' args ')' | '(' comparison ')'
@@ -609,24 +609,85 @@ static const se_expr *parse_unary(parser *p) {
   }
 }
 
+/* The product of a run of '*' operands: one n-ary Mul, as str() means it. */
+static const se_expr *run_product(parser *p, argv_buf *run, size_t off) {
+  if (run->n == 1) return run->v[0];
+  const se_expr *r = built(p, se__mul(p->ctx, run->v, run->n), off);
+  run->n = 0;
+  return r;
+}
+
+/* term := ['-'] unary (('*' | '/' | '//' | '%') unary)*
+ * A run a*b*c is one Mul(a, b, c), and a leading '-' negates the product of
+ * the '*' and '/' operations up to the first '//' or '%'. That is how str()
+ * prints a Mul (its leading coefficient, then the factors, then '/q'), so
+ * printed text reads back to the same node. sympify would group the run
+ * pairwise and negate the first factor only; the two differ only when a
+ * number or a minus sign meets an Add first (SymPy 3.3's two-argument
+ * distribution), never for fully parenthesized text. */
 static const se_expr *parse_term(parser *p) {
-  const se_expr *a = parse_unary(p);
-  for (;;) {
-    if (!a) return NULL;
-    tok_kind op = p->tok;
-    if (op != T_STAR && op != T_SLASH && op != T_DSLASH && op != T_PERCENT) return a;
-    size_t off = p->tstart;
-    next(p);
-    const se_expr *b = parse_unary(p);
-    if (!b) return NULL;
-    const se_expr *v[2] = {a, b};
-    switch (op) {
-    case T_STAR: a = built(p, se__mul2(p->ctx, a, b), off); break;
-    case T_SLASH: a = built(p, se_expr_div(p->ctx, a, b), off); break;
-    case T_DSLASH: a = built(p, se__call(p->ctx, SE_K_FLOORDIV, v, 2), off); break;
-    default: a = built(p, se__call(p->ctx, SE_K_SYMPY_MOD, v, 2), off); break;
+  bool neg = false;
+  size_t neg_off = 0;
+  if (p->tok == T_MINUS) {
+    size_t j = p->tend;
+    while (j < p->len && is_space(p->s[j])) j++;
+    bool literal = j < p->len && is_digit(p->s[j]);
+    if (!literal) {
+      neg = true;
+      neg_off = p->tstart;
+      next(p);
     }
   }
+  const se_expr *first = parse_unary(p);
+  if (!first) return NULL;
+  argv_buf run;
+  argv_init(&run);
+  argv_push(p, &run, first);
+  size_t run_off = p->tstart;
+  const se_expr *cur = NULL;
+  for (;;) {
+    tok_kind op = p->tok;
+    if (p->failed) break;
+    if (op == T_STAR) {
+      if (run.n == 1) run_off = p->tstart;
+      next(p);
+      const se_expr *b = parse_unary(p);
+      if (!b || !argv_push(p, &run, b)) break;
+      continue;
+    }
+    if (op != T_SLASH && op != T_DSLASH && op != T_PERCENT) {
+      cur = run_product(p, &run, run_off);
+      if (cur && neg) cur = built(p, se__neg(p->ctx, cur), neg_off);
+      break;
+    }
+    size_t off = p->tstart;
+    cur = run_product(p, &run, run_off);
+    if (cur && neg && op != T_SLASH) {
+      cur = built(p, se__neg(p->ctx, cur), neg_off);
+      neg = false;
+    }
+    if (!cur) break;
+    next(p);
+    const se_expr *b = parse_unary(p);
+    if (!b) {
+      cur = NULL;
+      break;
+    }
+    const se_expr *v[2] = {cur, b};
+    switch (op) {
+    case T_SLASH: cur = built(p, se_expr_div(p->ctx, cur, b), off); break;
+    case T_DSLASH: cur = built(p, se__call(p->ctx, SE_K_FLOORDIV, v, 2), off); break;
+    default: cur = built(p, se__call(p->ctx, SE_K_SYMPY_MOD, v, 2), off); break;
+    }
+    run.n = 0;
+    if (!cur || !argv_push(p, &run, cur)) {
+      cur = NULL;
+      break;
+    }
+    cur = NULL;
+  }
+  argv_free(&run);
+  return p->failed ? NULL : cur;
 }
 
 static const se_expr *parse_sum(parser *p) {
