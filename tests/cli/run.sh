@@ -1,0 +1,31 @@
+#!/bin/sh
+# Golden-file test of the shapeenv command line.
+#
+#   run.sh SHAPEENV CASE_DIR
+#
+# CASE_DIR holds `args` (one command-line argument per line), optionally
+# `stdin`, and the expected `stdout`, `stderr` and `status` (exit code).
+# Prints every difference; exits 1 when there is one.
+exe=$1
+case=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+set --
+while IFS= read -r a || [ -n "$a" ]; do
+  set -- "$@" "$a"
+done < "$case/args"
+input=/dev/null
+[ -f "$case/stdin" ] && input="$case/stdin"
+"$exe" "$@" < "$input" > "$tmp/stdout" 2> "$tmp/stderr"
+echo $? > "$tmp/status"
+ok=0
+for f in stdout stderr status; do
+  want="$case/$f"
+  [ -f "$want" ] || want=/dev/null
+  if ! diff -u "$want" "$tmp/$f" > "$tmp/diff"; then
+    echo "$f differs:"
+    cat "$tmp/diff"
+    ok=1
+  fi
+done
+exit $ok
