@@ -42,7 +42,11 @@ extern "C" {
   X(UNSUPPORTED, "operation not supported for this expression")        \
   X(RANGE, "invalid value range")                                      \
   X(NOTFOUND, "not found")                                             \
-  X(IO, "input/output error")
+  X(IO, "input/output error")                                          \
+  X(DATA_DEPENDENT, "could not guard on data-dependent expression")    \
+  X(CONSTRAINT, "constraint violated")                                 \
+  X(NOT_EQUAL, "environments not equal")                               \
+  X(STATE, "operation not allowed in this state")
 
 typedef enum se_status {
 #define SE_STATUS_ENUM(name, msg) SE_##name,
@@ -248,6 +252,247 @@ SE_API char *se_range_str(se_ctx *ctx, se_range r);
  * get the default of their assumptions (s: [1, int_oo], u: [-int_oo, int_oo]). */
 SE_API se_status se_bound(se_ctx *ctx, const se_expr *e, const se_expr *const *syms,
                           const se_range *ranges, size_t n, se_range *out);
+
+
+/* ==== the shape environment (PyTorch's ShapeEnv) =========================== */
+
+typedef struct se_env se_env;
+typedef struct se_source se_source;
+
+/* Sources name where a value came from. They are interned in the context
+ * (equal sources are the same pointer) and live until se_ctx_free. */
+SE_API const se_source *se_source_local(se_ctx *ctx, const char *name);     /* L['x'] */
+SE_API const se_source *se_source_global(se_ctx *ctx, const char *name);    /* G['x'] */
+SE_API const se_source *se_source_constant(se_ctx *ctx, const char *name);  /* x */
+SE_API const se_source *se_source_ephemeral(se_ctx *ctx, const char *name); /* ephemeral */
+SE_API const se_source *se_source_size(se_ctx *ctx, const se_source *base, int64_t i);
+SE_API const se_source *se_source_stride(se_ctx *ctx, const se_source *base, int64_t i);
+SE_API const se_source *se_source_storage_offset(se_ctx *ctx, const se_source *base);
+SE_API const se_source *se_source_item(se_ctx *ctx, const se_source *base, int64_t i); /* b[i] */
+SE_API const se_source *se_source_attr(se_ctx *ctx, const se_source *base, const char *member);
+/* The name ("L['x'].size()[0]"); borrowed, lives with the context. */
+SE_API const char *se_source_name(const se_source *src);
+/* PyTorch's repr ("TensorPropertySource(base=ConstantSource(source_name='x'),
+ * prop=<TensorProperty.SIZE: 0>, idx=1)"). Caller frees. */
+SE_API char *se_source_repr(se_ctx *ctx, const se_source *src);
+/* Parses a source name back ("L['x'].stride()[1]"); NULL + SE_PARSE if not one. */
+SE_API const se_source *se_source_parse(se_ctx *ctx, const char *name);
+
+/* Settings bits: which settings the caller gave explicitly (the constructor
+ * event records exactly those). */
+enum {
+  SE_SET_ALLOW_SCALAR_OUTPUTS = 1u << 0,
+  SE_SET_ALLOW_DYNAMIC_OUTPUT_SHAPE_OPS = 1u << 1,
+  SE_SET_ASSUME_STATIC_BY_DEFAULT = 1u << 2,
+  SE_SET_SPECIALIZE_ZERO_ONE = 1u << 3,
+  SE_SET_DUCK_SHAPE = 1u << 4,
+  SE_SET_PREFER_DEFERRED_RUNTIME_ASSERTS = 1u << 5,
+  SE_SET_TRACE_ASSERTS = 1u << 6,
+  SE_SET_CO_FIELDS = 1u << 7,
+  SE_SET_SHOULD_RECORD_EVENTS = 1u << 8,
+};
+
+/* Construction settings (ShapeEnv's keyword arguments). Initialise with
+ * se_env_options_init, then set fields and their SE_SET_* bits in `given`. */
+typedef struct se_env_options {
+  bool allow_scalar_outputs;                          /* default true */
+  bool allow_dynamic_output_shape_ops;                /* default true */
+  bool assume_static_by_default;                      /* default false */
+  bool specialize_zero_one;                           /* default true */
+  bool duck_shape;                                    /* default true */
+  bool prefer_deferred_runtime_asserts_over_guards;   /* default false */
+  bool trace_asserts;                                 /* default false */
+  const char *const *co_fields;  /* key, value, key, value, ...; copied */
+  size_t n_co_fields;            /* number of key/value pairs */
+  bool should_record_events;     /* valid when SE_SET_SHOULD_RECORD_EVENTS is given;
+                                    default: translation_validation */
+  bool translation_validation;   /* keep the validation FX graph (PyTorch's TV) */
+  bool check_recorded_events;    /* replay and compare at produce_guards */
+  uint32_t given;                /* SE_SET_* bits of the fields set explicitly */
+} se_env_options;
+
+SE_API void se_env_options_init(se_env_options *opt);
+/* A new environment in ctx (opt NULL means all defaults). NULL on failure. */
+SE_API se_env *se_env_new(se_ctx *ctx, const se_env_options *opt);
+/* Frees the environment (its expressions stay in the context). */
+SE_API void se_env_free(se_env *env);
+SE_API se_ctx *se_env_ctx(const se_env *env);
+
+/* Python type of a symbolic value. */
+typedef enum se_pytype { SE_PY_INT, SE_PY_FLOAT, SE_PY_BOOL } se_pytype;
+
+/* A symbolic value (PyTorch's SymInt / SymFloat / SymBool, or a plain
+ * constant when expr is a number or True/False). A small value type. */
+typedef struct se_sym {
+  const se_expr *expr; /* the expression; NULL means "no value" */
+  const se_expr *hint; /* its concrete value (number / True / False), or NULL */
+  se_pytype type;      /* int, float or bool */
+  int32_t fx;          /* node index in the env's validation graph, -1 none */
+} se_sym;
+
+/* DimDynamic. */
+typedef enum se_dim_dynamic {
+  SE_DIM_DYNAMIC = 0, SE_DIM_DUCK = 1, SE_DIM_STATIC = 2, SE_DIM_SIZE_LIKE_UNBACKED = 3,
+  SE_DIM_INFER_STRIDE = 4, SE_DIM_OBLIVIOUS_SIZE = 5
+} se_dim_dynamic;
+
+/* A dimension constraint (StrictMinMaxConstraint / RelaxedUnspecConstraint). */
+typedef struct se_constraint {
+  enum { SE_CONSTRAINT_NONE, SE_CONSTRAINT_STRICT_MIN_MAX, SE_CONSTRAINT_RELAXED } kind;
+  int64_t lo, hi;  /* STRICT_MIN_MAX bounds (INT64_MAX means int_oo) */
+  bool warn_only;
+} se_constraint;
+
+/* PyTorch's FakeTensorMeta: a tensor placeholder's metadata. Arrays are
+ * borrowed by the calls that take one. */
+typedef struct se_tensor_meta {
+  size_t dim;               /* number of dimensions */
+  const se_sym *sizes;      /* dim values */
+  const se_sym *strides;    /* dim values */
+  se_sym storage_offset;
+  bool is_nested;
+} se_tensor_meta;
+
+
+/* ---- creating symbols (recorded operations; each is transactional: on
+ * failure the environment is exactly as before the call) ------------------ */
+
+/* create_symbol: a symbol (or a constant, under 0/1 specialisation or STATIC)
+ * for an int input of value val. constraint may be NULL. */
+SE_API se_status se_env_create_symbol(se_env *env, int64_t val, const se_source *source,
+                                      se_dim_dynamic dyn, const se_constraint *constraint,
+                                      bool positive, bool do_not_specialize_zero_one,
+                                      const se_expr **out);
+/* create_symbol for a float input (a zf symbol). */
+SE_API se_status se_env_create_float_symbol(se_env *env, double val, const se_source *source,
+                                            se_dim_dynamic dyn, const se_expr **out);
+/* create_unspecified_symbol: positive unknown, never specialised. */
+SE_API se_status se_env_create_unspecified_symbol(se_env *env, int64_t val,
+                                                  const se_source *source, se_dim_dynamic dyn,
+                                                  const se_expr **out);
+/* create_symintnode / create_symfloatnode: wraps expr with its hint (and,
+ * with validation on and a source, the source's placeholder). */
+SE_API se_status se_env_create_symintnode(se_env *env, const se_expr *expr, const se_expr *hint,
+                                          const se_source *source, se_sym *out);
+SE_API se_status se_env_create_symfloatnode(se_env *env, const se_expr *expr,
+                                            const se_expr *hint, const se_source *source,
+                                            se_sym *out);
+SE_API se_status se_env_create_unbacked_symint(se_env *env, se_sym *out);
+SE_API se_status se_env_create_unbacked_symfloat(se_env *env, se_sym *out);
+SE_API se_status se_env_create_unbacked_symbool(se_env *env, se_sym *out);
+
+/* A tensor's description for create_symbolic_sizes_strides_storage_offset.
+ * dynamic_sizes/dynamic_strides/constraint_sizes may be NULL (legacy path:
+ * sizes DUCK, strides INFER_STRIDE, no constraints). */
+typedef struct se_tensor_spec {
+  size_t dim;
+  const int64_t *sizes;
+  const int64_t *strides;
+  int64_t storage_offset;
+  bool is_nested;
+  const se_dim_dynamic *dynamic_sizes;   /* dim entries or NULL */
+  const se_dim_dynamic *dynamic_strides; /* dim entries or NULL */
+  const se_constraint *constraint_sizes; /* dim entries or NULL */
+} se_tensor_spec;
+
+/* create_symbolic_sizes_strides_storage_offset: out->sizes/strides point into
+ * storage owned by the environment (valid until se_env_free). */
+SE_API se_status se_env_create_tensor(se_env *env, const se_tensor_spec *spec,
+                                      const se_source *source, se_tensor_meta *out);
+
+/* ---- constraints and flags ------------------------------------------------ */
+
+SE_API se_status se_env_constrain_symbol_range(se_env *env, const se_expr *sym,
+                                               const se_expr *lo, const se_expr *hi);
+/* _constrain_range_for_size(a, min, max); NULL bounds mean 0 / int_oo. */
+SE_API se_status se_env_constrain_range_for_size(se_env *env, const se_expr *a,
+                                                 const se_expr *lo, const se_expr *hi);
+/* _constrain_range(a, min, max). */
+SE_API se_status se_env_constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
+                                        const se_expr *hi);
+/* _constrain_unify(a, b). */
+SE_API se_status se_env_constrain_unify(se_env *env, se_sym a, se_sym b);
+SE_API se_status se_env_freeze(se_env *env);
+SE_API se_status se_env_freeze_runtime_asserts(se_env *env);
+/* suppress_guards(): enter / exit (nestable). */
+SE_API se_status se_env_suppress_guards_enter(se_env *env);
+SE_API se_status se_env_suppress_guards_exit(se_env *env);
+
+/* ---- deciding ------------------------------------------------------------- */
+
+/* evaluate_expr: decides expr (hint: its concrete value, NULL to compute it
+ * from the backed hints), adding a guard, replacement or range refinement as
+ * PyTorch does. fx: the value's node (-1 none). *out: the concrete value.
+ * An undecidable data-dependent expression fails with SE_DATA_DEPENDENT. */
+SE_API se_status se_env_evaluate_expr(se_env *env, const se_expr *expr, const se_expr *hint,
+                                      int32_t fx, bool size_oblivious,
+                                      const se_expr *fallback, const se_expr **out);
+/* guard_or_defer_runtime_assert. */
+SE_API se_status se_env_guard_or_defer_runtime_assert(se_env *env, const se_expr *expr,
+                                                      const char *msg, int32_t fx);
+/* Static truth/value without guarding (statically_known_true style):
+ * *out is the value, or NULL when not statically known. Not recorded. */
+SE_API se_status se_env_evaluate_static(se_env *env, const se_expr *expr, bool size_oblivious,
+                                        const se_expr **out);
+/* simplify(expr) and replace(expr) as the environment sees them. */
+SE_API const se_expr *se_env_simplify(se_env *env, const se_expr *expr);
+SE_API const se_expr *se_env_replace(se_env *env, const se_expr *expr);
+/* size_hint(expr): the value under the hints; NULL + SE_DATA_DEPENDENT if none. */
+SE_API const se_expr *se_env_size_hint(se_env *env, const se_expr *expr);
+
+/* ---- symbolic values (SymNode) -------------------------------------------- */
+
+typedef enum se_symop {
+  SE_OP_ADD, SE_OP_SUB, SE_OP_MUL, SE_OP_FLOORDIV, SE_OP_MOD, SE_OP_TRUEDIV, SE_OP_POW,
+  SE_OP_EQ, SE_OP_NE, SE_OP_LT, SE_OP_LE, SE_OP_GT, SE_OP_GE, SE_OP_MIN, SE_OP_MAX,
+  SE_OP_AND, SE_OP_OR, SE_OP_BITAND, SE_OP_BITOR
+} se_symop;
+typedef enum se_symfn {
+  SE_FN_NEG, SE_FN_NOT, SE_FN_SYM_INT, SE_FN_SYM_FLOAT, SE_FN_FLOOR, SE_FN_CEIL,
+  SE_FN_TRUNC, SE_FN_SQRT, SE_FN_LOG2, SE_FN_ABS
+} se_symfn;
+
+/* Constants as symbolic values. */
+SE_API se_sym se_sym_int(se_ctx *ctx, int64_t v);
+SE_API se_sym se_sym_float(se_ctx *ctx, double v);
+SE_API se_sym se_sym_bool(se_ctx *ctx, bool v);
+/* a OP b with Python semantics, the expression PyTorch builds, and the hint. */
+SE_API se_status se_sym_binary(se_env *env, se_symop op, se_sym a, se_sym b, se_sym *out);
+SE_API se_status se_sym_unary(se_env *env, se_symfn fn, se_sym a, se_sym *out);
+/* sym_ite(c, t, f). */
+SE_API se_status se_sym_ite(se_env *env, se_sym c, se_sym t, se_sym f, se_sym *out);
+/* guard_int / guard_float / guard_bool: evaluate_expr on the value. */
+SE_API se_status se_sym_guard(se_env *env, se_sym a, const se_expr **out);
+/* expect_true: guard_or_defer_runtime_assert when there is no hint. */
+SE_API se_status se_sym_expect_true(se_env *env, se_sym a, const char *msg, bool *out);
+
+/* ---- guards ----------------------------------------------------------------- */
+
+/* A produce_guards input: a tensor, a symbolic/constant value, or nothing. */
+typedef struct se_placeholder {
+  enum { SE_PH_NONE, SE_PH_TENSOR, SE_PH_VALUE } kind;
+  se_tensor_meta tensor; /* valid when SE_PH_TENSOR */
+  se_sym value;          /* valid when SE_PH_VALUE */
+} se_placeholder;
+
+/* produce_guards: the Python guard texts, in PyTorch's order. *out is a
+ * caller-owned array of caller-owned strings (free each, then the array,
+ * with se_free); *n their count. verbose adds the "  # ..." comments. */
+SE_API se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
+                                       const se_source *const *sources, size_t n,
+                                       bool ignore_static, bool verbose, char ***out,
+                                       size_t *nout);
+/* format_guards: " - expr" per guard, joined by newlines. Caller frees. */
+SE_API char *se_env_format_guards(se_env *env);
+
+/* ---- state ------------------------------------------------------------------- */
+
+/* Every state field with its value, one "name: value" line each, in sorted
+ * field order, values printed as PyTorch's NotEqualError prints them. */
+SE_API char *se_env_dump(se_env *env);
+/* check_equal: SE_OK when equal; SE_NOT_EQUAL with *report (caller frees)
+ * holding PyTorch's "ShapeEnv not equal: ..." text otherwise. */
+SE_API se_status se_env_check_equal(se_env *a, se_env *b, char **report);
 
 #ifdef __cplusplus
 }

@@ -45,7 +45,11 @@ struct se_ctx {
   bool torch_minmax;            /* Min/Max flavour, see se_ctx_set_torch_minmax */
   const struct se_expr *consts[16]; /* singletons by kind (atoms without payload) */
   void *ext[4];                 /* per-module state owned by upper layers */
+  void (*ext_free[4])(void *);  /* frees ext[i] at se_ctx_free (may be NULL) */
 };
+
+/* Slots of se_ctx.ext. */
+enum { SE_EXT_SOURCES = 0, SE_EXT_STRTAB_RESERVED = 1 };
 
 /* ---- status ----------------------------------------------------------- */
 

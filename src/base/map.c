@@ -89,3 +89,21 @@ bool se__map_copy(se_map *dst, const se_map *src) {
   }
   return true;
 }
+
+size_t se__map_pos(const se_map *m, const se_map_entry *e) {
+  size_t pos = 0;
+  for (const se_map_entry *x = m->entries; x < e; x++)
+    if (x->key) pos++;
+  return pos;
+}
+
+bool se__map_insert_at(se_map *m, size_t pos, const void *key, uint64_t hash, se_mapval v) {
+  if (!se__map_put(m, key, hash, v)) return false;
+  /* The new entry is last; compact, then rotate it into place. */
+  if (!reindex(m, m->icap)) return false;
+  if (pos >= m->n - 1) return true;
+  se_map_entry last = m->entries[m->n - 1];
+  memmove(m->entries + pos + 1, m->entries + pos, (m->n - 1 - pos) * sizeof *m->entries);
+  m->entries[pos] = last;
+  return reindex(m, m->icap);
+}

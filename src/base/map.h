@@ -36,6 +36,11 @@ se_map_entry *se__map_find(const se_map *m, const void *key, uint64_t hash);
 bool se__map_put(se_map *m, const void *key, uint64_t hash, se_mapval v);
 /* Removes key; true if it was present. */
 bool se__map_del(se_map *m, const void *key, uint64_t hash);
+/* Position of an entry in insertion order, counting live entries only. */
+size_t se__map_pos(const se_map *m, const se_map_entry *e);
+/* Inserts a new key so that it becomes the pos-th live entry (undo of a
+ * delete); false when out of memory. */
+bool se__map_insert_at(se_map *m, size_t pos, const void *key, uint64_t hash, se_mapval v);
 /* A copy of src into dst (dst must be initialised and is cleared first). */
 bool se__map_copy(se_map *dst, const se_map *src);
 

@@ -36,6 +36,8 @@ se_ctx *se_ctx_new(void) {
 
 void se_ctx_free(se_ctx *ctx) {
   if (!ctx) return;
+  for (size_t i = 0; i < sizeof ctx->ext / sizeof ctx->ext[0]; i++)
+    if (ctx->ext[i] && ctx->ext_free[i]) ctx->ext_free[i](ctx->ext[i]);
   se__arena_free(&ctx->arena);
   free(ctx->slots);
   free(ctx);

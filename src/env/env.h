@@ -1,0 +1,236 @@
+/* env layer: PyTorch's ShapeEnv (spec/shapeenv.md sections 2-4, 6).
+ *
+ * The environment's state is a set of insertion-ordered maps and vectors,
+ * one per PyTorch state field, under PyTorch's field names. Every write to
+ * state goes through the se__st_* functions of state.c, which keep an undo
+ * log while a public call runs: a call that fails rolls the environment
+ * back to exactly where it was (transactional calls).
+ *
+ * Module map:
+ *   env.c       construction, settings, the transaction bracket, vectors
+ *   state.c     state writers with undo, state dump, check_equal texts
+ *   source.c    sources: interning, names, reprs, parsing names back
+ *   symbols.c   create_symbol & co, unbacked symbols, sizes/strides
+ *   simplify.c  replace/_find, simplify, _maybe_evaluate_static, axioms,
+ *               canonicalize_bool_expr, get_implications
+ *   evaluate.c  evaluate_expr, _maybe_guard_rel, _refine_ranges,
+ *               _set_replacement, divisibility, runtime asserts, constraints
+ *   guards.c    produce_guards, format_guards
+ *   symval.c    SymNode arithmetic (se_sym_*)
+ *   fx.c        the translation-validation FX graph
+ */
+#ifndef SE_ENV_H
+#define SE_ENV_H
+
+#include "base/map.h"
+#include "base/strtab.h"
+#include "expr/expr.h"
+#include "ranges/ranges.h"
+
+/* ---- sources ---------------------------------------------------------------- */
+
+typedef enum se_source_kind {
+  SE_SRC_LOCAL, SE_SRC_GLOBAL, SE_SRC_CONSTANT, SE_SRC_EPHEMERAL,
+  SE_SRC_SIZE, SE_SRC_STRIDE, SE_SRC_STORAGE_OFFSET, SE_SRC_ITEM, SE_SRC_ATTR
+} se_source_kind;
+
+struct se_source {
+  se_source_kind kind;           /* what the source is */
+  const struct se_source *base;  /* SIZE/STRIDE/STORAGE_OFFSET/ITEM/ATTR: the base */
+  int64_t idx;                   /* SIZE/STRIDE/ITEM: the index */
+  const char *ident;             /* LOCAL/GLOBAL/CONSTANT/EPHEMERAL name, ATTR member (interned) */
+  const char *name;              /* the full name (interned), e.g. L['x'].size()[0] */
+  uint64_t hash;                 /* hash of name; sources are interned by name */
+  bool ephemeral;                /* an ephemeral source or one based on one */
+};
+
+/* True for SIZE, STRIDE and STORAGE_OFFSET (a tensor property). */
+static inline bool se__source_is_tensor_prop(const se_source *s) {
+  return s->kind == SE_SRC_SIZE || s->kind == SE_SRC_STRIDE || s->kind == SE_SRC_STORAGE_OFFSET;
+}
+
+/* ---- vectors ------------------------------------------------------------------ */
+
+/* A malloc-backed vector of fixed-size elements. */
+typedef struct se_vec {
+  void *p;       /* elements */
+  size_t n;      /* used */
+  size_t cap;    /* allocated */
+  size_t elem;   /* element size in bytes */
+} se_vec;
+
+void se__vec_init(se_vec *v, size_t elem);
+void se__vec_free(se_vec *v);
+/* Appends one element (copied); false when out of memory. */
+bool se__vec_push(se_vec *v, const void *x);
+#define SE_VEC_AT(v, T, i) (((T *)(v)->p)[i])
+
+/* ---- state values --------------------------------------------------------------- */
+
+typedef struct se_guard {
+  const se_expr *expr;  /* the guard as stored (unsimplified) */
+  bool size_oblivious;  /* guard_size_oblivious */
+} se_guard;
+
+typedef struct se_rt_assert {
+  const se_expr *expr;  /* the canonicalised assertion */
+  const char *msg;      /* interned message */
+} se_rt_assert;
+
+/* Immutable arena arrays: list-valued fields are replaced, never mutated,
+ * so the undo log only ever restores a pointer. */
+typedef struct se_srclist {
+  size_t n;
+  const se_source *v[];
+} se_srclist;
+
+typedef struct se_ralist {
+  size_t n;
+  se_rt_assert v[];
+} se_ralist;
+
+/* ---- the validation FX graph ------------------------------------------------------ */
+
+typedef struct se_fx_arg {
+  int32_t node;          /* node index, or -1 for a constant */
+  const se_expr *value;  /* the constant (number/bool) when node < 0 */
+} se_fx_arg;
+
+typedef struct se_fx_node {
+  const char *name;      /* unique name in the graph (interned) */
+  const char *target;    /* "placeholder", or the called function (interned) */
+  bool placeholder;      /* op == placeholder */
+  size_t nargs;
+  se_fx_arg args[3];     /* call arguments */
+  const se_expr *symbol; /* placeholder: meta["symbol"] */
+  int64_t event;         /* meta["shapeenv_event"], -1 when not recorded */
+  bool removed;          /* erased from the graph */
+} se_fx_node;
+
+/* ---- the environment --------------------------------------------------------------- */
+
+struct se_env {
+  se_ctx *ctx;
+  se_env_options opt;          /* settings as resolved (co_fields copied to the arena) */
+
+  /* -- state fields (compared by check_equal; PyTorch's names) -- */
+  se_vec guards;               /* se_guard, in creation order */
+  se_map axioms;               /* bool expr -> i (1 true, 0 false) */
+  se_map unique_ids;           /* Integer node -> 1 */
+  se_map backed_var_to_val;    /* symbol -> number */
+  se_map unbacked_var_to_val;  /* symbol -> number */
+  se_map oblivious_var_to_val; /* symbol -> number */
+  se_map var_to_range;         /* symbol -> const se_range * (arena, immutable) */
+  se_map var_to_sources;       /* symbol -> const se_srclist * */
+  se_map unbacked_inputs;      /* symbol -> 1 (ordered set) */
+  se_map var_to_hint_override; /* symbol -> number */
+  se_map source_to_var;        /* source -> symbol */
+  se_map replacements;         /* symbol -> expr */
+  se_map unbacked_renamings;   /* symbol -> symbol */
+  se_map divisible;            /* Mod expr -> 1 (set) */
+  se_map size_like;            /* symbol -> 1 (set) */
+  se_map val_to_var;           /* Integer node -> symbol */
+  int64_t unbacked_symfloat_counter; /* next zuf id */
+  int64_t unbacked_symint_counter;   /* next u id */
+  se_map deferred_runtime_asserts;   /* symbol or &none_key -> const se_ralist * */
+  int64_t num_deferred_runtime_asserts;
+  bool frozen;
+  bool runtime_asserts_frozen;
+  se_map source_to_symbol;     /* source -> symbol named after it (validation only) */
+  se_map unbacked_alloc_order; /* symbol -> i (declared, never written) */
+  se_map specializations;      /* (unused; always empty) */
+  se_vec fx_nodes;             /* se_fx_node; name_to_node = the live ones */
+  se_map name_to_node;         /* interned name -> i (node index) */
+
+  /* -- not state -- */
+  se_map symbol_guard_counter; /* symbol -> i */
+  se_map fx_node_cache;        /* interned key text -> i (node index) */
+  bool suppress_guards;        /* guards are suppressed */
+  se_vec suppress_stack;       /* bool: previous values */
+  se_vec pending_fresh_unbacked_symbols; /* const se_expr * */
+  char none_key;               /* address used as the key None */
+
+  /* -- transactions -- */
+  se_vec undo;                 /* se_undo entries of the running call */
+  int txn_depth;               /* > 0 while a public call runs */
+};
+
+/* ---- env.c -------------------------------------------------------------------- */
+
+/* Opens / closes the transaction of a public call. se__txn_end(env, st)
+ * commits when st == SE_OK, else rolls every state write back; it returns
+ * st. Nested brackets join the outermost one. */
+void se__txn_begin(se_env *env);
+se_status se__txn_end(se_env *env, se_status st);
+
+/* ---- state.c: writers (log undo while a transaction is open) --------------------- */
+
+bool se__st_put(se_env *env, se_map *m, const void *key, uint64_t hash, se_mapval v);
+bool se__st_del(se_env *env, se_map *m, const void *key, uint64_t hash);
+bool se__st_push(se_env *env, se_vec *v, const void *x);
+void se__st_set_i64(se_env *env, int64_t *p, int64_t v);
+void se__st_set_bool(se_env *env, bool *p, bool v);
+/* Applies the undo log down to mark (used by se__txn_end). */
+void se__st_rollback(se_env *env, size_t mark);
+
+/* Convenience keyed by expression nodes. */
+static inline se_map_entry *se__st_get(const se_map *m, const se_expr *k) {
+  return se__map_find(m, k, k->hash);
+}
+static inline bool se__st_put_e(se_env *env, se_map *m, const se_expr *k, se_mapval v) {
+  return se__st_put(env, m, k, k->hash, v);
+}
+
+/* The range of symbol s (NULL when it has none). */
+const se_range *se__env_range(const se_env *env, const se_expr *s);
+/* Allocates an immutable copy of r in the context arena. */
+const se_range *se__env_range_copy(se_env *env, se_range r);
+
+/* ---- source.c ------------------------------------------------------------------ */
+
+/* The source intern table lives in the context (SE_EXT_SOURCES). */
+const se_source *se__source_make(se_ctx *ctx, se_source_kind kind, const se_source *base,
+                                 int64_t idx, const char *ident);
+
+/* ---- symbols.c ------------------------------------------------------------------ */
+
+/* _generate_unique_id(name): SHA-256 of the name mod 100, probing upward. */
+int64_t se__env_unique_id(se_env *env, const char *name);
+
+/* ---- simplify.c ------------------------------------------------------------------ */
+
+const se_expr *se__env_find(se_env *env, const se_expr *sym);
+const se_expr *se__env_replace(se_env *env, const se_expr *e);
+const se_expr *se__env_simplify(se_env *env, const se_expr *e, bool size_oblivious);
+/* _maybe_evaluate_static; NULL result with no error means "not known". */
+const se_expr *se__env_maybe_evaluate_static(se_env *env, const se_expr *e, bool unbacked_only,
+                                             bool compute_hint, bool size_oblivious,
+                                             bool no_axioms);
+const se_expr *se__canonicalize_bool_expr(se_ctx *ctx, const se_expr *e);
+/* get_implications(e): fills up to 8 (expr, truth) pairs; returns the count. */
+size_t se__get_implications(se_ctx *ctx, const se_expr *e, const se_expr **exprs, bool *truth);
+/* Merges get_implications(simplify(e)) into axioms. */
+bool se__env_add_axioms(se_env *env, const se_expr *e);
+
+/* ---- evaluate.c ------------------------------------------------------------------ */
+
+se_status se__env_evaluate_expr(se_env *env, const se_expr *e, const se_expr *hint, int32_t fx,
+                                bool size_oblivious, const se_expr *fallback, bool forcing_spec,
+                                const se_expr **out);
+se_status se__env_update_var_to_range(se_env *env, const se_expr *sym, se_range vr,
+                                      bool is_constraint);
+se_status se__env_set_replacement(se_env *env, const se_expr *a, const se_expr *tgt,
+                                  const char *msg);
+
+/* ---- fx.c ------------------------------------------------------------------------ */
+
+/* Placeholder for symbol (named from its name), created once; -1 when
+ * validation is off. */
+int32_t se__fx_placeholder(se_env *env, const se_expr *symbol);
+/* call_function node target(args) (cached by target and args); -1 when
+ * validation is off or an argument is missing. *fresh says it was created. */
+int32_t se__fx_call(se_env *env, const char *target, const se_fx_arg *args, size_t n,
+                    bool *fresh);
+void se__fx_remove(se_env *env, int32_t node);
+
+#endif
