@@ -31,21 +31,34 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "diff"))
 import corpus  # noqa: E402
 
 
+def static_libs(build):
+    """What the static library itself links against, from BUILD/shapeenv.pc
+    (Libs.private and Requires.private, through pkg-config when present)."""
+    pc = os.path.join(build, "shapeenv.pc")
+    if not os.path.exists(pc):
+        return ["-lm"]
+    if shutil.which("pkg-config"):
+        env = dict(os.environ, PKG_CONFIG_PATH=os.path.abspath(build))
+        p = subprocess.run(["pkg-config", "--static", "--libs-only-l", "shapeenv"],
+                           capture_output=True, text=True, env=env)
+        if p.returncode == 0:
+            return [f for f in p.stdout.split() if f != "-lshapeenv"]
+    for line in open(pc):
+        if line.startswith("Libs.private:"):
+            return line.split(":", 1)[1].split()
+    return ["-lm"]
+
+
 def build_bench(build):
     """Compiles bench_expr against the static library; returns its path."""
     lib = os.path.join(build, "libshapeenv.a")
     if not os.path.exists(lib):
         sys.exit("bench.py: %s is missing; build first (cmake --build %s)" % (lib, build))
-    extra = []
-    pc = os.path.join(build, "shapeenv.pc")
-    if os.path.exists(pc):  # whatever the static library itself links against
-        for line in open(pc):
-            if line.startswith("Libs.private:"):
-                extra = line.split(":", 1)[1].split()
+    extra = static_libs(build)
     exe = os.path.join(build, "bench_expr")
     cc = os.environ.get("CC") or shutil.which("cc") or "gcc"
     cmd = [cc, "-std=c11", "-O2", "-I" + os.path.join(ROOT, "include"),
-           os.path.join(ROOT, "bench", "bench_expr.c"), lib] + (extra or ["-lm"]) + ["-o", exe]
+           os.path.join(ROOT, "bench", "bench_expr.c"), lib] + extra + ["-o", exe]
     print("$ " + " ".join(cmd))
     subprocess.run(cmd, check=True)
     return exe
