@@ -355,6 +355,16 @@ const se_expr *se__pow(se_ctx *ctx, const se_expr *b, const se_expr *e) {
   if (se__is_int_value(e, 0)) return se__int(ctx, 1);
   if (se__is_int_value(e, 1)) return b;
   if (se__is_int_value(b, 1)) return b;
+  if (se__is_num(b) && se__is_num(e) && e->kind != SE_K_INTEGER &&
+      (b->kind == SE_K_INT_OO || b->kind == SE_K_NEG_INT_OO)) {
+    /* int_oo ** e (torch-sympy 1): positive e (also oo, int_oo, 0.5)
+     * gives int_oo, negative 0, nan/zoo nan; (-int_oo) ** non-integer is
+     * outside our domain except the infinite/nan cases (nan). */
+    int sg = se__num_sign(e);
+    if (sg == 2) return se__const(ctx, SE_K_NAN);
+    if (b->kind == SE_K_INT_OO) return sg > 0 ? b : se__int(ctx, 0);
+    if (e->kind != SE_K_FLOAT && e->kind != SE_K_RATIONAL) return se__const(ctx, SE_K_NAN);
+  }
   if (e->kind == SE_K_INTEGER) {
     if (se__is_num(b)) return se__num_pow(ctx, b, e);
     if (b->kind == SE_K_MUL) {
