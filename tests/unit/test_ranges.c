@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -278,6 +279,56 @@ static void test_logic(void **state) {
   check_fail(se__vr_piecewise(C, ex, cd, 2), SE_RANGE, NULL);
 }
 
+/* Equal bounds of different kinds: SymPy's Min/Max decide (Min(0, 0.0) is
+ * 0.0, Max(2, 2.0) is 2); & and | refuse mixed int/float ranges. */
+static void test_ties(void **state) {
+  (void)state;
+  check(se__vr_minimum(C, W("0"), W("0.0")), "VR[0.0, 0.0]");
+  check(se__vr_maximum(C, W("2"), W("2.0")), "VR[2, 2]");
+  check(se__vr_maximum(C, W("2.0"), W("2")), "VR[2, 2]");
+  check_fail(se__vr_and(C, R("0", "5"), R("0.0", "5.0")), SE_INVALID, NULL);
+  /* A Float operand makes every corner a Float, even 0*0.0. */
+  check(se__vr_mul(C, R("0", "1"), R("0.0", "1.0")), "VR[0.0, 1.00000000000000]");
+}
+
+/* On constant singletons every rule gives the singleton of the exact
+ * result (torch-sympy 3.3's invariant). */
+static void test_constant_singletons(void **state) {
+  (void)state;
+  static const int64_t k[] = {-7, -3, -1, 0, 1, 2, 3, 5, 12};
+  const size_t nk = sizeof k / sizeof k[0];
+  for (size_t i = 0; i < nk; i++)
+    for (size_t j = 0; j < nk; j++) {
+      int64_t a = k[i], b = k[j];
+      se_range ra = se__vr_wrap(C, se__int(C, a)), rb = se__vr_wrap(C, se__int(C, b));
+      struct {
+        se_range r;
+        int64_t want;
+        bool defined;
+      } cases[] = {
+          {se__vr_add(C, ra, rb), a + b, true},
+          {se__vr_sub(C, ra, rb), a - b, true},
+          {se__vr_mul(C, ra, rb), a * b, true},
+          {se__vr_minimum(C, ra, rb), a < b ? a : b, true},
+          {se__vr_maximum(C, ra, rb), a > b ? a : b, true},
+          {b != 0 ? se__vr_floordiv(C, ra, rb) : se__vr_none(),
+           b != 0 ? a / b - ((a % b != 0) && ((a < 0) != (b < 0))) : 0, b != 0},
+          {b != 0 && a >= 0 && b > 0 ? se__vr_mod(C, ra, rb) : se__vr_none(),
+           b > 0 ? a % b : 0, b != 0 && a >= 0 && b > 0},
+          {b >= 0 ? se__vr_pow_by_natural(C, ra, rb) : se__vr_none(),
+           (int64_t)llround(pow((double)a, (double)(b >= 0 ? b : 0))), b >= 0},
+      };
+      for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        if (!cases[c].defined) continue;
+        se_range r = cases[c].r;
+        if (!se__vr_is_singleton(r))
+          fail_msg("case %zu on (%lld, %lld): not a singleton", c, (long long)a, (long long)b);
+        assert_int_equal(r.lo->kind, SE_K_INTEGER);
+        assert_int_equal(r.lo->u.i, cases[c].want);
+      }
+    }
+}
+
 /* ---- 3.4: bound_sympy --------------------------------------------------- */
 
 static void check_bound(const char *text, const char *want) {
@@ -461,7 +512,8 @@ int main(void) {
       cmocka_unit_test(test_construct_print), cmocka_unit_test(test_and_or_subset),
       cmocka_unit_test(test_int_oo_arith),    cmocka_unit_test(test_add_mul_div),
       cmocka_unit_test(test_floordiv_mod),    cmocka_unit_test(test_pow),
-      cmocka_unit_test(test_unary),           cmocka_unit_test(test_logic),
+      cmocka_unit_test(test_unary),           cmocka_unit_test(test_logic),           cmocka_unit_test(test_ties),
+      cmocka_unit_test(test_constant_singletons),
       cmocka_unit_test(test_bound),           cmocka_unit_test(test_random_soundness),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
