@@ -26,7 +26,9 @@ echo "== find_package(shapeenv)"
 cmake -S "$here/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_C_COMPILER="$cc" -DCMAKE_C_FLAGS="$flags" >"$work/configure.log"
 cmake --build "$work/consumer" >"$work/build.log"
+echo "-- shapeenv::shapeenv_shared"
 "$work/consumer/consumer_shared" || status=1
+echo "-- shapeenv::shapeenv_static"
 "$work/consumer/consumer_static" || status=1
 
 echo "== pkg-config"
