@@ -313,9 +313,9 @@ static bool parse_subs(se_ctx *ctx, const char *s, size_t len, const origin *o,
 }
 
 typedef struct expr_opts {
-  bool python;       /* --python */
-  subs_list subs;    /* --subs */
-  bool have_subs;    /* --subs was given */
+  bool python;    /* --python */
+  subs_list subs; /* --subs */
+  bool have_subs; /* --subs was given */
 } expr_opts;
 
 /* Prints a value: numbers and booleans as values, anything else as an

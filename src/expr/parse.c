@@ -32,21 +32,43 @@
 #define PARSE_MAX_ARGS 65536
 
 typedef enum tok_kind {
-  T_END, T_INT, T_FLOAT, T_NAME, T_LPAREN, T_RPAREN, T_COMMA, T_PLUS, T_MINUS,
-  T_STAR, T_SLASH, T_DSLASH, T_PERCENT, T_POW, T_LT, T_LE, T_GT, T_GE, T_EQEQ,
-  T_NE, T_AMP, T_PIPE, T_TILDE, T_ASSIGN, T_OTHER_OP
+  T_END,
+  T_INT,
+  T_FLOAT,
+  T_NAME,
+  T_LPAREN,
+  T_RPAREN,
+  T_COMMA,
+  T_PLUS,
+  T_MINUS,
+  T_STAR,
+  T_SLASH,
+  T_DSLASH,
+  T_PERCENT,
+  T_POW,
+  T_LT,
+  T_LE,
+  T_GT,
+  T_GE,
+  T_EQEQ,
+  T_NE,
+  T_AMP,
+  T_PIPE,
+  T_TILDE,
+  T_ASSIGN,
+  T_OTHER_OP
 } tok_kind;
 
 typedef struct parser {
-  se_ctx *ctx;     /* where nodes are built and errors recorded */
-  const char *s;   /* the text (not NUL-terminated) */
-  size_t len;      /* bytes of text */
-  size_t pos;      /* lexer position: just after the current token */
-  tok_kind tok;    /* current token */
-  size_t tstart;   /* offset of the current token */
-  size_t tend;     /* offset just after the current token */
-  int depth;       /* current nesting, bounded by PARSE_MAX_DEPTH */
-  bool failed;     /* an error was recorded; unwind */
+  se_ctx *ctx;       /* where nodes are built and errors recorded */
+  const char *s;     /* the text (not NUL-terminated) */
+  size_t len;        /* bytes of text */
+  size_t pos;        /* lexer position: just after the current token */
+  tok_kind tok;      /* current token */
+  size_t tstart;     /* offset of the current token */
+  size_t tend;       /* offset just after the current token */
+  int depth;         /* current nesting, bounded by PARSE_MAX_DEPTH */
+  bool failed;       /* an error was recorded; unwind */
   bool err_at_entry; /* ctx already held an error: leave its message alone */
 } parser;
 
@@ -394,16 +416,16 @@ static se_kind kind_by_name(const parser *p) {
 }
 
 static const char *const python_keywords[] = {
-    "and", "or", "not", "if", "else", "elif", "is", "in", "lambda", "None",
-    "for", "while", "def", "class", "return", "import", "from", "as", "with",
-    "yield", "await", "async", "del", "global", "nonlocal", "pass", "raise",
-    "try", "except", "finally", "assert", "break", "continue",
+    "and",  "or",     "not",     "if",     "else",  "elif",     "is",       "in",   "lambda",
+    "None", "for",    "while",   "def",    "class", "return",   "import",   "from", "as",
+    "with", "yield",  "await",   "async",  "del",   "global",   "nonlocal", "pass", "raise",
+    "try",  "except", "finally", "assert", "break", "continue",
 };
 
 typedef struct argv_buf {
-  const se_expr **v; /* malloc'ed, or the inline array */
-  size_t n;          /* arguments held */
-  size_t cap;        /* capacity of v */
+  const se_expr **v;     /* malloc'ed, or the inline array */
+  size_t n;              /* arguments held */
+  size_t cap;            /* capacity of v */
   const se_expr *inl[8]; /* inline storage for short lists */
 } argv_buf;
 
@@ -522,9 +544,8 @@ static const se_expr *parse_name(parser *p) {
     const char *name;
     se_kind k;
   } consts[] = {
-      {"True", SE_K_TRUE}, {"False", SE_K_FALSE}, {"true", SE_K_TRUE},
-      {"false", SE_K_FALSE}, {"oo", SE_K_OO}, {"int_oo", SE_K_INT_OO},
-      {"nan", SE_K_NAN}, {"zoo", SE_K_ZOO},
+      {"True", SE_K_TRUE}, {"False", SE_K_FALSE},   {"true", SE_K_TRUE}, {"false", SE_K_FALSE},
+      {"oo", SE_K_OO},     {"int_oo", SE_K_INT_OO}, {"nan", SE_K_NAN},   {"zoo", SE_K_ZOO},
   };
   for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)
     if (tok_is(p, consts[i].name)) {
@@ -618,8 +639,8 @@ static const se_expr *run_product(parser *p, argv_buf *run, size_t off) {
 }
 
 /* term := ['-'] unary (('*' | '/' | '//' | '%') unary)*
- * A run a*b*c is one Mul(a, b, c), and a leading '-' negates the product of
- * the '*' and '/' operations up to the first '//' or '%'. That is how str()
+ * A run a*b*c is one Mul(a, b, c), and a leading '-' negates the whole run
+ * (it applies before a '/', '//' or '%' that follows). That is how str()
  * prints a Mul (its leading coefficient, then the factors, then '/q'), so
  * printed text reads back to the same node. sympify would group the run
  * pairwise and negate the first factor only; the two differ only when a
@@ -662,7 +683,7 @@ static const se_expr *parse_term(parser *p) {
     }
     size_t off = p->tstart;
     cur = run_product(p, &run, run_off);
-    if (cur && neg && op != T_SLASH) {
+    if (cur && neg) {
       cur = built(p, se__neg(p->ctx, cur), neg_off);
       neg = false;
     }
@@ -713,8 +734,7 @@ static const se_expr *bitwise_or_logic(parser *p, tok_kind op, const se_expr *a,
                                        const se_expr *b, size_t off) {
   const se_expr *v[2] = {a, b};
   if (se__is_int(a) && se__is_int(b))
-    return built(p, se__int(p->ctx, op == T_AMP ? (a->u.i & b->u.i) : (a->u.i | b->u.i)),
-                 off);
+    return built(p, se__int(p->ctx, op == T_AMP ? (a->u.i & b->u.i) : (a->u.i | b->u.i)), off);
   return built(p, op == T_AMP ? se__and(p->ctx, v, 2) : se__or(p->ctx, v, 2), off);
 }
 
@@ -753,8 +773,9 @@ static const se_expr *parse_comparison(parser *p) {
     tok_kind op = p->tok;
     size_t off = p->tstart;
     if (op == T_EQEQ || op == T_NE) {
-      perr(p, off, op == T_EQEQ ? "'==' is not supported; write Eq(a, b)"
-                                : "'!=' is not supported; write Ne(a, b)");
+      perr(p, off,
+           op == T_EQEQ ? "'==' is not supported; write Eq(a, b)"
+                        : "'!=' is not supported; write Ne(a, b)");
       a = NULL;
     } else {
       next(p);
@@ -771,6 +792,13 @@ static const se_expr *parse_comparison(parser *p) {
   return a;
 }
 
+/* Parses text[0..len) (need not be NUL-terminated; NUL bytes are errors) and
+ * returns the interned expression, borrowed from ctx. On failure returns NULL
+ * with SE_PARSE "line L, column C: ..." (lines and byte columns from 1), or a
+ * constructor's own status (SE_OVERFLOW, SE_ZERODIV, ...) with its message
+ * behind the same position prefix. An error already pending in ctx when the
+ * call starts is kept as it is (first error wins). Never reads past len;
+ * nesting deeper than PARSE_MAX_DEPTH is an error, not a crash. */
 const se_expr *se_parse(se_ctx *ctx, const char *text, size_t len) {
   if (!ctx) return NULL;
   if (!text) {

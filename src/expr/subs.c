@@ -134,6 +134,11 @@ static const se_expr *rebuild(se_ctx *ctx, const idmap *m, const se_expr *e) {
   return r;
 }
 
+/* e with syms[i] replaced by vals[i], all at once (a value is never itself
+ * substituted into). Keys must be Symbols (SE_INVALID otherwise); when a
+ * symbol is given twice the first value wins; n == 0 returns e. The result
+ * is borrowed from ctx; NULL on failure, with the constructor's error
+ * (e.g. SE_ZERODIV from FloorDiv by 0) or SE_NOMEM recorded. */
 const se_expr *se_expr_subs(se_ctx *ctx, const se_expr *e, const se_expr *const *syms,
                             const se_expr *const *vals, size_t n) {
   if (!ctx || !e) return NULL;
@@ -187,6 +192,10 @@ done:
 
 /* ---- free symbols --------------------------------------------------------- */
 
+/* The distinct symbols of e in first-occurrence order (pre-order, args in
+ * stored order). *out gets a malloc'ed array the caller frees with se_free
+ * (NULL when there are none); returns the count, or SIZE_MAX with *out NULL
+ * on failure (SE_NOMEM, or SE_INVALID for a NULL out). */
 size_t se_expr_free_symbols(se_ctx *ctx, const se_expr *e, const se_expr ***out) {
   if (!out) {
     if (ctx) se__fail(ctx, SE_INVALID, "se_expr_free_symbols: NULL out");

@@ -166,12 +166,9 @@ static void test_shared_dag(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_arith_values),
-      cmocka_unit_test(test_simultaneous),
-      cmocka_unit_test(test_relations_minmax),
-      cmocka_unit_test(test_python_division),
-      cmocka_unit_test(test_errors),
-      cmocka_unit_test(test_free_symbols),
+      cmocka_unit_test(test_arith_values),     cmocka_unit_test(test_simultaneous),
+      cmocka_unit_test(test_relations_minmax), cmocka_unit_test(test_python_division),
+      cmocka_unit_test(test_errors),           cmocka_unit_test(test_free_symbols),
       cmocka_unit_test(test_shared_dag),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
