@@ -339,8 +339,22 @@ static const se_expr *int_of_double(se_ctx *ctx, double v, const char *what) {
   return se__int(ctx, (int64_t)v);
 }
 
+/* A bound beyond int64 saturates to +-int_oo (sign s) instead of failing:
+ * Python's bounds are unbounded integers, ours are int64, and int_oo is
+ * what every range rule already reads as "larger than any int64" (as
+ * safe_pow does). Only an overflow raised by this very operation is
+ * absorbed; an earlier pending error stays. */
+static const se_expr *saturate(se_ctx *ctx, const se_expr *r, se_status before, int s) {
+  if (r || before != SE_OK || se__status(ctx) != SE_OVERFLOW) return r;
+  if (s != 1 && s != -1) return NULL;
+  se_clear_error(ctx);
+  return K(ctx, s > 0 ? SE_K_INT_OO : SE_K_NEG_INT_OO);
+}
+
 static const se_expr *n_add(se_ctx *ctx, const se_expr *x, const se_expr *y) {
-  return keep_float(ctx, se__num_add(ctx, x, y), x, y);
+  se_status before = se__status(ctx);
+  const se_expr *r = saturate(ctx, se__num_add(ctx, x, y), before, se__num_sign(x));
+  return keep_float(ctx, r, x, y);
 }
 
 static const se_expr *n_neg(se_ctx *ctx, const se_expr *x) { return se__num_neg(ctx, x); }
@@ -356,8 +370,10 @@ static const se_expr *n_safe_mul(se_ctx *ctx, const se_expr *x, const se_expr *y
     r = x;
   else if (se__num_is_zero(y))
     r = y;
-  else
-    r = se__num_mul(ctx, x, y);
+  else {
+    se_status before = se__status(ctx);
+    r = saturate(ctx, se__num_mul(ctx, x, y), before, se__num_sign(x) * se__num_sign(y));
+  }
   return keep_float(ctx, r, x, y);
 }
 
@@ -1184,11 +1200,52 @@ static vr_un_fn unary_handler(se_kind k) {
   }
 }
 
+/* One computed range of a shared sub-expression. */
+typedef struct memo_slot {
+  const se_expr *e; /* the node, NULL for an empty slot */
+  se_range r;       /* its range */
+} memo_slot;
+
 typedef struct bound_state {
   se__vr_lookup_fn lookup; /* symbol ranges given by the caller, may be NULL */
   void *ud;                /* lookup's argument */
   unsigned depth;          /* recursion depth, bounded */
+  memo_slot *memo;         /* open addressing by node id; a DAG is walked once */
+  size_t cap;              /* slots, a power of two (0 before first use) */
+  size_t used;             /* filled slots */
 } bound_state;
+
+static const se_range *memo_find(const bound_state *st, const se_expr *e) {
+  if (!st->cap) return NULL;
+  size_t mask = st->cap - 1;
+  for (size_t j = (size_t)se__hash_mix(0, e->id) & mask; st->memo[j].e; j = (j + 1) & mask)
+    if (st->memo[j].e == e) return &st->memo[j].r;
+  return NULL;
+}
+
+/* Remembers e's range; a failure to grow only costs recomputation. */
+static void memo_put(bound_state *st, const se_expr *e, se_range r) {
+  if ((st->used + 1) * 2 > st->cap) {
+    size_t ncap = st->cap ? st->cap * 2 : 64;
+    memo_slot *nm = calloc(ncap, sizeof *nm);
+    if (!nm) return;
+    for (size_t i = 0; i < st->cap; i++) {
+      if (!st->memo[i].e) continue;
+      size_t j = (size_t)se__hash_mix(0, st->memo[i].e->id) & (ncap - 1);
+      while (nm[j].e) j = (j + 1) & (ncap - 1);
+      nm[j] = st->memo[i];
+    }
+    free(st->memo);
+    st->memo = nm;
+    st->cap = ncap;
+  }
+  size_t mask = st->cap - 1;
+  size_t j = (size_t)se__hash_mix(0, e->id) & mask;
+  while (st->memo[j].e) j = (j + 1) & mask;
+  st->memo[j].e = e;
+  st->memo[j].r = r;
+  st->used++;
+}
 
 static se_range bound_rec(se_ctx *ctx, const se_expr *e, bound_state *st);
 
@@ -1252,6 +1309,8 @@ static se_range bound_rec(se_ctx *ctx, const se_expr *e, bound_state *st) {
     if (st->lookup && st->lookup(st->ud, e, &r)) return r;
     return se__vr_symbol_default(ctx, e);
   }
+  const se_range *known = memo_find(st, e);
+  if (known) return *known;
   if (st->depth > 10000) return fail_range(ctx, SE_INVALID, "expression too deep to bound");
   size_t n = e->nargs;
   se_range small[8];
@@ -1266,14 +1325,17 @@ static se_range bound_rec(se_ctx *ctx, const se_expr *e, bound_state *st) {
   st->depth--;
   se_range out = ok ? bound_node(ctx, e, r) : se__vr_none();
   if (r != small) free(r);
+  if (se__vr_ok(out)) memo_put(st, e, out);
   return out;
 }
 
 se_range se__vr_bound(se_ctx *ctx, const se_expr *e, se__vr_lookup_fn lookup, void *ud) {
   if (!e) return se__vr_none();
   if (se__is_num(e)) return se__vr_wrap(ctx, e);
-  bound_state st = {lookup, ud, 0};
-  return bound_rec(ctx, e, &st);
+  bound_state st = {lookup, ud, 0, NULL, 0, 0};
+  se_range r = bound_rec(ctx, e, &st);
+  free(st.memo);
+  return r;
 }
 
 /* ---- public API ------------------------------------------------------------ */

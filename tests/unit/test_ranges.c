@@ -371,6 +371,20 @@ static void test_bound(void **state) {
   check_bound("BitwiseFn_bitwise_and(s0, 7)", "VR[0, int_oo]");
   check_bound("Piecewise((1, u0 > 0), (0, True))", "VR[0, 1]");
   check_bound("1/s0", "VR[-oo, oo]");
+  /* A shared sub-expression is bounded once: 2^40 paths, 40 nodes. */
+  const se_expr *e = P("s0");
+  for (int i = 0; i < 40; i++) {
+    const se_expr *a[2] = {e, se__int(C, 2)}, *b[2] = {e, se__int(C, 3)};
+    e = se__add2(C, se__torchfn(C, SE_K_FLOORDIV, a, 2), se__torchfn(C, SE_K_FLOORDIV, b, 2));
+  }
+  se_range dag;
+  assert_int_equal(se_bound(C, e, NULL, NULL, 0, &dag), SE_OK);
+  check(dag, "VR[0, int_oo]");
+  /* Bounds beyond int64 saturate to int_oo (Python would print 2**63). */
+  check_bound("s0*s1 + 9223372036854775807", "VR[int_oo, int_oo]");
+  check_bound("s0 - 9223372036854775807", "VR[-9223372036854775806, int_oo]");
+  check(se__vr_mul(C, R("4611686018427387904", "4611686018427387904"), R("-4", "4")),
+        "VR[-int_oo, int_oo]");
   /* Given ranges override the defaults. */
   const se_expr *syms[2] = {P("u0"), P("s0")};
   se_range rs[2] = {R("0", "10"), R("2", "4")};
