@@ -10,6 +10,7 @@ Only the standard library is used here; SymPy is imported by the callers.
 """
 
 import random
+import re
 
 S_SYMS = ("s0", "s3", "s7", "s12", "s44", "s93", "s100")
 U_SYMS = ("u0", "u1", "u2", "u10")
@@ -106,7 +107,6 @@ def generate(seed, count):
 
 def symbols_in(text):
     """The corpus symbols that occur in text, in SYMS order."""
-    import re
     names = set(re.findall(r"\b[su]\d+\b", text))
     return [s for s in SYMS if s in names]
 

@@ -18,6 +18,7 @@ Everything comes from fixed seeds: the same command writes the same files.
 
 import argparse
 import os
+import random
 import re
 import sys
 
@@ -44,7 +45,6 @@ def sympy_value(sympy, expr, loc, point):
 
 def write_corpus(sympy, loc, args):
     """corpus.txt, expected.txt, values.tsv; returns (lines, skipped, points)."""
-    import random
     texts = corpus.generate(args.seed, args.count)
     rng = random.Random(args.seed * 1000 + 1)
     kept = skipped = npoints = 0
@@ -95,7 +95,6 @@ PEER_CASES = [
 
 def write_torchfn(sympy, loc, args):
     """torchfn.tsv; returns the number of lines."""
-    import random
     rng = random.Random(args.seed * 1000 + 2)
     rows = []
 
