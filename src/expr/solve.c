@@ -27,9 +27,23 @@ static bool is_inequality(se_kind k) {
   return k == SE_K_GT || k == SE_K_GE || k == SE_K_LT || k == SE_K_LE;
 }
 
-/* e contains thing as a sub-expression (SymPy's has for one pattern). */
+/* Every argument of the Add/Mul thing is an argument of e, of the same
+ * kind: SymPy's has() matches sub-sums and sub-products this way. */
+static bool args_subset(const se_expr *thing, const se_expr *e) {
+  if (e->kind != thing->kind) return false;
+  for (size_t i = 0; i < thing->nargs; i++) {
+    bool found = false;
+    for (size_t j = 0; j < e->nargs && !found; j++) found = e->args[j] == thing->args[i];
+    if (!found) return false;
+  }
+  return true;
+}
+
+/* e contains thing (SymPy's has for one pattern). */
 static bool has(const se_expr *e, const se_expr *thing) {
   if (e == thing) return true;
+  if ((thing->kind == SE_K_ADD || thing->kind == SE_K_MUL) && args_subset(thing, e))
+    return true;
   for (size_t i = 0; i < e->nargs; i++)
     if (has(e->args[i], thing)) return true;
   return false;

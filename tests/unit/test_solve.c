@@ -95,6 +95,10 @@ static void test_none(void **state) {
   no_solution("Eq(a, a + 1)", "a");
   no_solution("Eq(b, c + 1)", "a");
   no_solution("a + b", "a");
+  /* has() matches a sub-sum: a + b is on both sides. */
+  no_solution("Eq(a + b + c, a + b)", "a + b");
+  /* A sub-sum on the left stays with thing and cannot be isolated. */
+  no_solution("Eq(a + b + c, 5)", "a + b");
 }
 
 static void test_floordiv(void **state) {
