@@ -339,7 +339,8 @@ static const se_expr *int_of_double(se_ctx *ctx, double v, const char *what) {
   return se__int(ctx, (int64_t)v);
 }
 
-/* A bound beyond int64 saturates to +-int_oo (sign s) instead of failing:
+/* An Integer bound beyond int64 saturates to +-int_oo (sign s) instead of
+ * failing (Rationals still fail: their overflow need not be large):
  * Python's bounds are unbounded integers, ours are int64, and int_oo is
  * what every range rule already reads as "larger than any int64" (as
  * safe_pow does). Only an overflow raised by this very operation is
@@ -353,7 +354,9 @@ static const se_expr *saturate(se_ctx *ctx, const se_expr *r, se_status before, 
 
 static const se_expr *n_add(se_ctx *ctx, const se_expr *x, const se_expr *y) {
   se_status before = se__status(ctx);
-  const se_expr *r = saturate(ctx, se__num_add(ctx, x, y), before, se__num_sign(x));
+  const se_expr *r = se__num_add(ctx, x, y);
+  if (x->kind == SE_K_INTEGER && y->kind == SE_K_INTEGER)
+    r = saturate(ctx, r, before, se__num_sign(x));
   return keep_float(ctx, r, x, y);
 }
 
@@ -372,7 +375,9 @@ static const se_expr *n_safe_mul(se_ctx *ctx, const se_expr *x, const se_expr *y
     r = y;
   else {
     se_status before = se__status(ctx);
-    r = saturate(ctx, se__num_mul(ctx, x, y), before, se__num_sign(x) * se__num_sign(y));
+    r = se__num_mul(ctx, x, y);
+    if (x->kind == SE_K_INTEGER && y->kind == SE_K_INTEGER)
+      r = saturate(ctx, r, before, se__num_sign(x) * se__num_sign(y));
   }
   return keep_float(ctx, r, x, y);
 }
