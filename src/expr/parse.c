@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "expr/expr.h"
+#include "expr/parse.h"
 
 /* Deepest nesting of parentheses, calls, unary operators and '**' chains. */
 #define PARSE_MAX_DEPTH 1000
@@ -70,6 +71,7 @@ typedef struct parser {
   int depth;         /* current nesting, bounded by PARSE_MAX_DEPTH */
   bool failed;       /* an error was recorded; unwind */
   bool err_at_entry; /* ctx already held an error: leave its message alone */
+  bool exact;        /* se__parse_exact: Min/Max unevaluated */
 } parser;
 
 /* ---- positions and errors ------------------------------------------------ */
@@ -526,6 +528,8 @@ static const se_expr *parse_call(parser *p) {
   if (ok) {
     if (k == SE_K_INTEGER || k == SE_K_RATIONAL || k == SE_K_FLOAT)
       r = number_call(p, k, &args, off);
+    else if (p->exact && (k == SE_K_MIN || k == SE_K_MAX) && args.n > 0)
+      r = built(p, se__minmax_uneval(p->ctx, k, args.v, args.n), off);
     else
       r = built(p, se__call(p->ctx, k, args.v, args.n), off);
   }
@@ -792,14 +796,8 @@ static const se_expr *parse_comparison(parser *p) {
   return a;
 }
 
-/* Parses text[0..len) (need not be NUL-terminated; NUL bytes are errors) and
- * returns the interned expression, borrowed from ctx. On failure returns NULL
- * with SE_PARSE "line L, column C: ..." (lines and byte columns from 1), or a
- * constructor's own status (SE_OVERFLOW, SE_ZERODIV, ...) with its message
- * behind the same position prefix. An error already pending in ctx when the
- * call starts is kept as it is (first error wins). Never reads past len;
- * nesting deeper than PARSE_MAX_DEPTH is an error, not a crash. */
-const se_expr *se_parse(se_ctx *ctx, const char *text, size_t len) {
+/* The parser behind se_parse and se__parse_exact. */
+static const se_expr *parse_text(se_ctx *ctx, const char *text, size_t len, bool exact) {
   if (!ctx) return NULL;
   if (!text) {
     se__fail(ctx, SE_INVALID, "se_parse: NULL text");
@@ -811,6 +809,7 @@ const se_expr *se_parse(se_ctx *ctx, const char *text, size_t len) {
   p.s = text;
   p.len = len;
   p.err_at_entry = se_last_status(ctx) != SE_OK;
+  p.exact = exact;
   next(&p);
   if (p.failed) return NULL;
   if (p.tok == T_END) {
@@ -823,4 +822,20 @@ const se_expr *se_parse(se_ctx *ctx, const char *text, size_t len) {
     e = NULL;
   }
   return p.failed ? NULL : e;
+}
+
+/* Parses text[0..len) (need not be NUL-terminated; NUL bytes are errors) and
+ * returns the interned expression, borrowed from ctx. On failure returns NULL
+ * with SE_PARSE "line L, column C: ..." (lines and byte columns from 1), or a
+ * constructor's own status (SE_OVERFLOW, SE_ZERODIV, ...) with its message
+ * behind the same position prefix. An error already pending in ctx when the
+ * call starts is kept as it is (first error wins). Never reads past len;
+ * nesting deeper than PARSE_MAX_DEPTH is an error, not a crash. */
+const se_expr *se_parse(se_ctx *ctx, const char *text, size_t len) {
+  return parse_text(ctx, text, len, false);
+}
+
+/* See parse.h. */
+const se_expr *se__parse_exact(se_ctx *ctx, const char *text, size_t len) {
+  return parse_text(ctx, text, len, true);
 }
