@@ -398,12 +398,6 @@ static const se_expr *float_literal(parser *p) {
 
 /* ---- names and calls ----------------------------------------------------- */
 
-static const char *const kind_names[] = {
-#define KIND_NAME(name, text, arity) text,
-    SE_KIND_MAP(KIND_NAME)
-#undef KIND_NAME
-};
-
 static bool tok_is(const parser *p, const char *word) {
   size_t n = p->tend - p->tstart;
   return strlen(word) == n && memcmp(p->s + p->tstart, word, n) == 0;
@@ -413,7 +407,7 @@ static bool tok_is(const parser *p, const char *word) {
  * Mod, SE_K_MOD). SE_K_COUNT when none. */
 static se_kind kind_by_name(const parser *p) {
   for (int k = 0; k < SE_K_COUNT; k++)
-    if (tok_is(p, kind_names[k])) return (se_kind)k;
+    if (tok_is(p, se_kind_name((se_kind)k))) return (se_kind)k;
   return SE_K_COUNT;
 }
 
@@ -493,7 +487,7 @@ static const se_expr *number_call(parser *p, se_kind k, argv_buf *a, size_t off)
   if (k == SE_K_FLOAT && a->n == 1 && se__is_num(a->v[0]))
     return built(p, se__float(p->ctx, se__num_double(a->v[0])), off);
   char msg[80];
-  snprintf(msg, sizeof msg, "%s(...) takes integer literal arguments", kind_names[k]);
+  snprintf(msg, sizeof msg, "%s(...) takes integer literal arguments", se_kind_name(k));
   perr(p, off, msg);
   return NULL;
 }
