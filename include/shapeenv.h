@@ -205,8 +205,10 @@ typedef char *(*se_symbol_text_fn)(void *ud, const se_expr *sym);
  * print as their names. Caller frees; NULL on failure. */
 SE_API char *se_expr_python(se_ctx *ctx, const se_expr *e, se_symbol_text_fn hook, void *ud);
 
-/* Parses SymPy's text form. On failure returns NULL and records SE_PARSE with
- * a message "line L, column C: ..."; line counts from first_line. */
+/* Parses SymPy's text form as sympify reads it (Python's precedence, one
+ * evaluating constructor call per operator, left to right). On failure
+ * returns NULL and records SE_PARSE (or the failing constructor's status)
+ * with a message "line L, column C: ..."; lines count from 1. */
 SE_API const se_expr *se_parse(se_ctx *ctx, const char *text, size_t len);
 
 /* ---- operations ---------------------------------------------------------- */

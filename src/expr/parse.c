@@ -644,7 +644,33 @@ static const se_expr *run_product(parser *p, argv_buf *run, size_t off) {
  * pairwise and negate the first factor only; the two differ only when a
  * number or a minus sign meets an Add first (SymPy 3.3's two-argument
  * distribution), never for fully parenthesized text. */
+static const se_expr *parse_term_exact(parser *p);
+
+/* term, as sympify reads it: Python's precedence (a unary minus binds to
+ * the first factor only) and one binary constructor call per operator, left
+ * to right. The exact reader instead reads str()'s product runs as one Mul. */
 static const se_expr *parse_term(parser *p) {
+  if (p->exact) return parse_term_exact(p);
+  const se_expr *cur = parse_unary(p);
+  while (cur && !p->failed) {
+    tok_kind op = p->tok;
+    if (op != T_STAR && op != T_SLASH && op != T_DSLASH && op != T_PERCENT) break;
+    size_t off = p->tstart;
+    next(p);
+    const se_expr *b = parse_unary(p);
+    if (!b) return NULL;
+    const se_expr *v[2] = {cur, b};
+    switch (op) {
+    case T_STAR: cur = built(p, se__mul2(p->ctx, cur, b), off); break;
+    case T_SLASH: cur = built(p, se_expr_div(p->ctx, cur, b), off); break;
+    case T_DSLASH: cur = built(p, se__call(p->ctx, SE_K_FLOORDIV, v, 2), off); break;
+    default: cur = built(p, se__call(p->ctx, SE_K_SYMPY_MOD, v, 2), off); break;
+    }
+  }
+  return p->failed ? NULL : cur;
+}
+
+static const se_expr *parse_term_exact(parser *p) {
   bool neg = false;
   size_t neg_off = 0;
   if (p->tok == T_MINUS) {

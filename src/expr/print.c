@@ -239,6 +239,7 @@ void se__add_print_order(const se_expr *add, const se_expr **out) {
 /* ---- the printer -------------------------------------------------------- */
 
 static void str(se_buf *b, const se_expr *e, bool top);
+static void print_num(se_buf *b, const se_expr *e, bool top);
 
 /* "(x)" when prec(x) <= level, else x (SymPy's parenthesize, strict=False). */
 static void paren(se_buf *b, const se_expr *x, int level) {
@@ -350,8 +351,15 @@ static void print_mul(se_buf *b, const se_expr *e) {
     first = false;
   }
   if (cfloat) {
-    /* |c| as a Float factor; atoms are never parenthesised here. */
-    put_float(b, fabs(cfloat->u.f), true);
+    /* |c| as a Float or an infinity; atoms are never parenthesised here. */
+    if (cfloat->kind == SE_K_FLOAT)
+      put_float(b, fabs(cfloat->u.f), true);
+    else if (cfloat->kind == SE_K_OO || cfloat->kind == SE_K_NEG_OO)
+      se__buf_puts(b, "oo");
+    else if (cfloat->kind == SE_K_INT_OO || cfloat->kind == SE_K_NEG_INT_OO)
+      se__buf_puts(b, "int_oo");
+    else
+      print_num(b, cfloat, false);
     first = false;
   }
   for (size_t i = 0; i < nn; i++) {
