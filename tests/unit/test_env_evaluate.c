@@ -534,6 +534,42 @@ static void test_suppress_guards(void **state) {
   se_env_free(env);
 }
 
+/* size_oblivious: a size-like symbol counts as at least 2 (4.6). */
+static void test_size_oblivious(void **state) {
+  (void)state;
+  se_env *env = new_env(true, false);
+  unbacked(env, "u0");
+  assert_int_equal(se_env_constrain_range_for_size(env, P("u0"), NULL, NULL), SE_OK);
+  const se_expr *out = NULL;
+  assert_int_equal(se_env_evaluate_expr(env, P("Eq(u0, 0)"), NULL, -1, true, NULL, &out), SE_OK);
+  assert_int_equal(out->kind, SE_K_FALSE);
+  assert_int_equal(se_env_evaluate_expr(env, P("Eq(u0, 0)"), NULL, -1, false, NULL, &out),
+                   SE_DATA_DEPENDENT);
+  se_clear_error(C);
+  assert_int_equal(env->guards.n, 0);
+  se_env_free(env);
+}
+
+/* simplify's rewrites: Max(0/1, x), TruncToInt(IntTrueDiv), replacements. */
+static void test_simplify_rewrites(void **state) {
+  (void)state;
+  se_ctx_set_torch_minmax(C, true);
+  se_env *env = new_env(true, false);
+  unbacked(env, "u0");
+  unbacked(env, "u1");
+  backed(env, "s26", 7, 2);
+  assert_int_equal(se_env_constrain_symbol_range(env, P("u0"), P("1"), P("100")), SE_OK);
+  assert_int_equal(se_env_constrain_symbol_range(env, P("u1"), P("0"), P("100")), SE_OK);
+  check_str(se_env_simplify(env, P("Max(1, u0) + Max(0, u1)")), "u0 + u1");
+  check_str(se_env_simplify(env, P("Max(1, u1)")), "Max(1, u1)");
+  check_str(se_env_simplify(env, P("TruncToInt(IntTrueDiv(s26, 2))")), "(s26//2)");
+  check_str(se_env_simplify(env, P("TruncToInt(IntTrueDiv(2*s26, 2))")), "s26");
+  assert_true(se__st_put_e(env, &env->replacements, P("s26"), (se_mapval){.p = P("2*u1 + 1")}));
+  check_str(se_env_simplify(env, P("s26*(s26 + 1)")), "4*u1**2 + 6*u1 + 2");
+  se_ctx_set_torch_minmax(C, false);
+  se_env_free(env);
+}
+
 static int setup(void **state) {
   (void)state;
   C = se_ctx_new();
@@ -571,6 +607,8 @@ int main(void) {
       cmocka_unit_test(test_implications_lt),
       cmocka_unit_test(test_constraints),
       cmocka_unit_test(test_suppress_guards),
+      cmocka_unit_test(test_size_oblivious),
+      cmocka_unit_test(test_simplify_rewrites),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
