@@ -330,6 +330,7 @@ const se_expr *se__piecewise(se_ctx *ctx, const se_expr *const *args, size_t n) 
       const se_expr *nc = canonical(ctx, negated(ctx, c));
       if (!nc) goto done;
       if (vec_has(&seen, nc)) c = se__bool(ctx, true);
+      if (!c) goto done;
     }
     if (!vec_push(ctx, &seen, c)) goto done;
     if (out.n && out.v[out.n - 2] == e) {

@@ -143,6 +143,36 @@ static void test_piecewise(void **state) {
   assert_int_equal(se_last_status(C), SE_INVALID);
 }
 
+/* Out-of-memory at every allocation of an evaluation: never crashes, and a
+ * NULL result comes with SE_NOMEM. */
+static void test_oom_loop(void **state) {
+  (void)state;
+  static const char *const argv[] = {"-s0 < -3", "s0 > 3", "Eq(s0, -s3)", "s7 >= s3 - s0",
+                                     "Or(s0 < 3, s7 < 3)", "3 < u0 - s0"};
+  const size_t n = sizeof argv / sizeof argv[0];
+  for (int64_t k = 0; k < 120; k++) {
+    se_ctx *c = se_ctx_new();
+    assert_non_null(c);
+    const se_expr *v[sizeof argv / sizeof argv[0]];
+    for (size_t i = 0; i < n; i++) {
+      v[i] = se_parse(c, argv[i], strlen(argv[i]));
+      assert_non_null(v[i]);
+    }
+    const se_expr *pw[4] = {se_parse(c, "s0", 2), v[0], se_parse(c, "s3", 2), v[1]};
+    c->arena.fail_after = k;
+    const se_expr *e = se__and(c, v, n);
+    if (!e) assert_int_equal(se_last_status(c), SE_NOMEM);
+    e = se__or(c, v, n);
+    if (!e) assert_int_equal(se_last_status(c), SE_NOMEM);
+    e = se__not(c, v[3]);
+    if (!e) assert_int_equal(se_last_status(c), SE_NOMEM);
+    e = se__piecewise(c, pw, 4);
+    if (!e) assert_int_equal(se_last_status(c), SE_NOMEM);
+    c->arena.fail_after = -1;
+    se_ctx_free(c);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup(test_canonical, reset),
@@ -150,6 +180,7 @@ int main(void) {
       cmocka_unit_test_setup(test_examples, reset),
       cmocka_unit_test_setup(test_identities, reset),
       cmocka_unit_test_setup(test_piecewise, reset),
+      cmocka_unit_test(test_oom_loop),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -226,6 +226,34 @@ static void test_torch_fast_path(void **state) {
              "Max(10, s0 + s1, s2 + s3, s4 + s5)");
 }
 
+/* Out-of-memory at every allocation of an evaluation: never crashes, and a
+ * NULL result comes with SE_NOMEM. Arguments are built first, so the faults
+ * land inside Min/Max (conn, factor_terms, collapse). */
+static void test_oom_loop(void **state) {
+  (void)state;
+  static const char *const argv[] = {"Min(s0, s3)", "Min(s0, s7)", "s0*s7 - s0", "3",
+                                     "Min(2, s12)", "48 - 2*s0", "s0**2"};
+  const size_t n = sizeof argv / sizeof argv[0];
+  for (int torch = 0; torch < 2; torch++) {
+    for (int64_t k = 0; k < 200; k++) {
+      se_ctx *c = se_ctx_new();
+      assert_non_null(c);
+      const se_expr *v[sizeof argv / sizeof argv[0]];
+      for (size_t i = 0; i < n; i++) {
+        v[i] = se_parse(c, argv[i], strlen(argv[i]));
+        assert_non_null(v[i]);
+      }
+      c->arena.fail_after = k;
+      const se_expr *e = se__minmax_flavour(c, SE_K_MAX, v, n, torch == 1);
+      if (!e) assert_int_equal(se_last_status(c), SE_NOMEM);
+      e = se__factor_terms(c, v[2]);
+      if (!e) assert_int_equal(se_last_status(c), SE_NOMEM);
+      c->arena.fail_after = -1;
+      se_ctx_free(c);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup(test_conn, reset),
@@ -237,6 +265,7 @@ int main(void) {
       cmocka_unit_test_setup(test_errors, reset),
       cmocka_unit_test_setup(test_torch_table, reset),
       cmocka_unit_test_setup(test_torch_fast_path, reset),
+      cmocka_unit_test(test_oom_loop),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
