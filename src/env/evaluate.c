@@ -10,30 +10,6 @@
 
 #include "env/simplify.h"
 
-/* ---- temporary weak stand-ins for modules landing in parallel -------------------------- */
-/* fx.c and symbols.c provide the strong definitions; these only let the
- * module link and be tested before they exist. */
-
-__attribute__((weak)) int32_t se__fx_call(se_env *env, const char *target, const se_fx_arg *args,
-                                          size_t n, bool *fresh) {
-  (void)env;
-  (void)target;
-  (void)args;
-  (void)n;
-  if (fresh) *fresh = false;
-  return -1;
-}
-
-__attribute__((weak)) void se__fx_remove(se_env *env, int32_t node) {
-  (void)env;
-  (void)node;
-}
-
-__attribute__((weak)) se_status se_env_create_unbacked_symint(se_env *env, se_sym *out) {
-  (void)out;
-  return se__fail(env->ctx, SE_UNSUPPORTED, "create_unbacked_symint not yet available");
-}
-
 /* ---- small helpers ------------------------------------------------------------------------ */
 
 static se_status failed(se_ctx *ctx) {

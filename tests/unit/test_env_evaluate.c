@@ -570,6 +570,50 @@ static void test_simplify_rewrites(void **state) {
   se_env_free(env);
 }
 
+/* 3.6 example 4 end to end with the validation graph: the guard's node
+ * gets its _assert, and the state gains axioms, divisible and the guard. */
+static void test_a6_with_validation_graph(void **state) {
+  (void)state;
+  se_env_options o;
+  se_env_options_init(&o);
+  o.translation_validation = true;
+  se_env *env = se_env_new(C, &o);
+  assert_non_null(env);
+  int64_t sizes[] = {3, 2}, strides[] = {2, 1};
+  se_tensor_spec spec = {2, sizes, strides, 0, false, NULL, NULL, NULL};
+  se_tensor_meta meta;
+  assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(C, "x"), &meta), SE_OK);
+  check_str(meta.sizes[0].expr, "s93");
+  bool fresh;
+  se_fx_arg ma[2] = {{meta.sizes[0].fx, NULL}, {-1, se__int(C, 3)}};
+  int32_t mod = se__fx_call(env, "mod", ma, 2, &fresh);
+  se_fx_arg ea[2] = {{mod, NULL}, {-1, se__int(C, 0)}};
+  int32_t eq = se__fx_call(env, "eq", ea, 2, &fresh);
+  assert_true(mod >= 0 && eq >= 0);
+  const se_expr *out = NULL;
+  assert_int_equal(se_env_evaluate_expr(env, P("Eq(Mod(s93, 3), 0)"), se__bool(C, true), eq,
+                                        false, NULL, &out),
+                   SE_OK);
+  assert_int_equal(out->kind, SE_K_TRUE);
+  char *names[16];
+  size_t n = 0;
+  SE_MAP_EACH(&env->name_to_node, me) {
+    if (n < 16) names[n++] = (char *)me->key;
+  }
+  qsort(names, n, sizeof names[0], cmp_str);
+  char buf[256] = "";
+  for (size_t i = 0; i < n; i++) {
+    if (i) strcat(buf, ", ");
+    strcat(buf, names[i]);
+  }
+  assert_string_equal(buf, "_assert, eq, mod, x_size_0_, x_size_1_, x_storage_offset, "
+                           "x_stride_0_, x_stride_1_");
+  check_guard(env, 0, "Eq(Mod(s93, 3), 0)");
+  assert_int_equal(env->axioms.live, 8);
+  assert_int_equal(env->divisible.live, 1);
+  se_env_free(env);
+}
+
 static int setup(void **state) {
   (void)state;
   C = se_ctx_new();
@@ -608,6 +652,7 @@ int main(void) {
       cmocka_unit_test(test_constraints),
       cmocka_unit_test(test_suppress_guards),
       cmocka_unit_test(test_size_oblivious),
+      cmocka_unit_test(test_a6_with_validation_graph),
       cmocka_unit_test(test_simplify_rewrites),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
