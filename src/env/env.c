@@ -92,6 +92,7 @@ se_env *se_env_new(se_ctx *ctx, const se_env_options *opt) {
 
 void se_env_free(se_env *env) {
   if (!env) return;
+  if (env->rec && env->rec_free) env->rec_free(env->rec);
 #define FREE_MAP(f) se__map_free(&env->f);
   SE_ENV_MAPS(FREE_MAP)
 #undef FREE_MAP

@@ -150,6 +150,10 @@ struct se_env {
   se_vec pending_fresh_unbacked_symbols; /* const se_expr * */
   char none_key;               /* address used as the key None */
 
+  /* -- recording (owned by the record layer, which frees it) -- */
+  struct se_recorder *rec;     /* events, tracked fakes, trace hook; NULL if none */
+  void (*rec_free)(struct se_recorder *rec);
+
   /* -- transactions -- */
   se_vec undo;                 /* se_undo entries of the running call */
   int txn_depth;               /* > 0 while a public call runs */
@@ -207,7 +211,8 @@ const se_expr *se__env_maybe_evaluate_static(se_env *env, const se_expr *e, bool
                                              bool compute_hint, bool size_oblivious,
                                              bool no_axioms);
 const se_expr *se__canonicalize_bool_expr(se_ctx *ctx, const se_expr *e);
-/* get_implications(e): fills up to 8 (expr, truth) pairs; returns the count. */
+/* get_implications(e): fills up to SE_IMPLICATIONS_MAX (simplify.h) (expr,
+ * truth) pairs; returns the count. */
 size_t se__get_implications(se_ctx *ctx, const se_expr *e, const se_expr **exprs, bool *truth);
 /* Merges get_implications(simplify(e)) into axioms. */
 bool se__env_add_axioms(se_env *env, const se_expr *e);
