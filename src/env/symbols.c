@@ -15,6 +15,7 @@
 #include <openssl/evp.h>
 
 #include "env/env.h"
+#include "env/symbols.h"
 
 /* The status to return after a builder failed: the recorded one. */
 static se_status failed(se_env *env) {
@@ -221,6 +222,7 @@ static const se_expr *bound_expr(se_ctx *ctx, int64_t v, bool upper) {
 typedef enum unbacked_kind { UB_INT, UB_FLOAT, UB_BOOL } unbacked_kind;
 
 static se_status unbacked_impl(se_env *env, unbacked_kind kind, se_sym *out) {
+  out->fx = -1;
   se_ctx *ctx = env->ctx;
   int64_t *counter =
       kind == UB_FLOAT ? &env->unbacked_symfloat_counter : &env->unbacked_symint_counter;
@@ -399,6 +401,24 @@ static se_status create_symbol_impl(se_env *env, val_t val, const se_source *sou
   return SE_OK;
 }
 
+se_status se__env_create_symbol(se_env *env, int64_t val, const se_source *source,
+                                se_dim_dynamic dyn, const se_constraint *constraint, bool positive,
+                                bool do_not_specialize_zero_one, const se_expr **out) {
+  return create_symbol_impl(env, int_val(val), source, dyn, constraint, positive,
+                            do_not_specialize_zero_one, out);
+}
+
+se_status se__env_create_float_symbol(se_env *env, double val, const se_source *source,
+                                      se_dim_dynamic dyn, const se_expr **out) {
+  val_t v = {true, 0, val};
+  return create_symbol_impl(env, v, source, dyn, NULL, false, true, out);
+}
+
+se_status se__env_create_unspecified_symbol(se_env *env, int64_t val, const se_source *source,
+                                            se_dim_dynamic dyn, const se_expr **out) {
+  return create_symbol_impl(env, int_val(val), source, dyn, NULL, false, true, out);
+}
+
 static se_status check_args(se_env *env, const se_source *source, const void *out) {
   if (!env) return SE_INVALID;
   if (!source) return se__fail(env->ctx, SE_INVALID, "a symbol needs a source");
@@ -414,8 +434,8 @@ se_status se_env_create_symbol(se_env *env, int64_t val, const se_source *source
   if (st != SE_OK) return st;
   *out = NULL;
   se__txn_begin(env);
-  st = create_symbol_impl(env, int_val(val), source, dyn, constraint, positive,
-                          do_not_specialize_zero_one, out);
+  st = se__env_create_symbol(env, val, source, dyn, constraint, positive,
+                             do_not_specialize_zero_one, out);
   if (st != SE_OK) *out = NULL;
   return se__txn_end(env, st);
 }
@@ -425,9 +445,8 @@ se_status se_env_create_float_symbol(se_env *env, double val, const se_source *s
   se_status st = check_args(env, source, out);
   if (st != SE_OK) return st;
   *out = NULL;
-  val_t v = {true, 0, val};
   se__txn_begin(env);
-  st = create_symbol_impl(env, v, source, dyn, NULL, false, true, out);
+  st = se__env_create_float_symbol(env, val, source, dyn, out);
   if (st != SE_OK) *out = NULL;
   return se__txn_end(env, st);
 }
@@ -438,7 +457,7 @@ se_status se_env_create_unspecified_symbol(se_env *env, int64_t val, const se_so
   if (st != SE_OK) return st;
   *out = NULL;
   se__txn_begin(env);
-  st = create_symbol_impl(env, int_val(val), source, dyn, NULL, false, true, out);
+  st = se__env_create_unspecified_symbol(env, val, source, dyn, out);
   if (st != SE_OK) *out = NULL;
   return se__txn_end(env, st);
 }
@@ -500,15 +519,23 @@ static se_status symnode_impl(se_env *env, const se_expr *expr, const se_expr *h
   return SE_OK;
 }
 
+se_status se__env_create_symnode(se_env *env, const se_expr *expr, const se_expr *hint,
+                                 const se_source *source, se_pytype type, se_sym *out) {
+  out->fx = -1;
+  if (!expr) return failed(env);
+  if (type == SE_PY_BOOL)
+    return se__fail(env->ctx, SE_INVALID, "create_symintnode: a bool is not an int or float");
+  return symnode_impl(env, expr, hint, source, type, out);
+}
+
 static se_status symnode_public(se_env *env, const se_expr *expr, const se_expr *hint,
                                 const se_source *source, se_pytype type, se_sym *out) {
   if (!env) return SE_INVALID;
   if (!out) return se__fail(env->ctx, SE_INVALID, "no place for the result");
   memset(out, 0, sizeof *out);
   out->fx = -1;
-  if (!expr) return failed(env);
   se__txn_begin(env);
-  se_status st = symnode_impl(env, expr, hint, source, type, out);
+  se_status st = se__env_create_symnode(env, expr, hint, source, type, out);
   if (st != SE_OK) {
     memset(out, 0, sizeof *out);
     out->fx = -1;
@@ -524,6 +551,11 @@ se_status se_env_create_symintnode(se_env *env, const se_expr *expr, const se_ex
 se_status se_env_create_symfloatnode(se_env *env, const se_expr *expr, const se_expr *hint,
                                      const se_source *source, se_sym *out) {
   return symnode_public(env, expr, hint, source, SE_PY_FLOAT, out);
+}
+
+se_status se__env_create_unbacked(se_env *env, se_pytype type, se_sym *out) {
+  return unbacked_impl(env, type == SE_PY_FLOAT ? UB_FLOAT : type == SE_PY_BOOL ? UB_BOOL : UB_INT,
+                       out);
 }
 
 static se_status unbacked_public(se_env *env, unbacked_kind kind, se_sym *out) {
@@ -696,6 +728,11 @@ done:
   return st;
 }
 
+se_status se__env_create_tensor(se_env *env, const se_tensor_spec *spec,
+                                const se_source *source, se_tensor_meta *out) {
+  return tensor_impl(env, spec, source, out);
+}
+
 se_status se_env_create_tensor(se_env *env, const se_tensor_spec *spec, const se_source *source,
                                se_tensor_meta *out) {
   se_status st = check_args(env, source, out);
@@ -709,31 +746,5 @@ se_status se_env_create_tensor(se_env *env, const se_tensor_spec *spec, const se
     memset(out, 0, sizeof *out);
     out->storage_offset.fx = -1;
   }
-  return se__txn_end(env, st);
-}
-
-/* ---- stand-in until evaluate.c provides the recorded version ---------------------- */
-
-/* _constrain_range_for_size(a, min, max) reduced to what symbol creation
- * needs: intersect a's range with [min, max] (defaults 0, int_oo) and mark
- * it size-like. Weak: evaluate.c's definition replaces it. */
-__attribute__((weak)) se_status se_env_constrain_range_for_size(se_env *env, const se_expr *a,
-                                                                const se_expr *lo,
-                                                                const se_expr *hi) {
-  if (!env) return SE_INVALID;
-  if (!a) return failed(env);
-  se_ctx *ctx = env->ctx;
-  if (a->kind != SE_K_SYMBOL)
-    return se__fail(ctx, SE_INVALID, "can only constrain range for SymInt");
-  se__txn_begin(env);
-  se_status st = SE_OK;
-  if (!lo) lo = se__int(ctx, 0);
-  if (!hi) hi = se__const(ctx, SE_K_INT_OO);
-  se_range vr = se__vr_make(ctx, lo, hi);
-  const se_range *cur = se__env_range(env, a);
-  if (se__vr_ok(vr) && cur) vr = se__vr_and(ctx, *cur, vr);
-  if (!put_range(env, a, vr) ||
-      !se__st_put_e(env, &env->size_like, a, (se_mapval){.i = 1}))
-    st = failed(env);
   return se__txn_end(env, st);
 }
