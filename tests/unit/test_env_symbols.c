@@ -754,6 +754,50 @@ static void test_failed_calls_leave_state_unchanged(void **state) {
   se_env_free(env);
 }
 
+/* Out of memory at every arena allocation of create_tensor (validation
+ * on): the call fails cleanly and the state is as before, or it succeeds. */
+static void test_out_of_memory_loop(void **state) {
+  (void)state;
+  static const int64_t sizes[] = {3, 2, 4}, strides[] = {8, 4, 1};
+  bool done = false;
+  for (int64_t n = 0; n < 5000 && !done; n++) {
+    /* A fresh context: nothing interned by an earlier attempt. */
+    se_ctx_free(C);
+    C = se_ctx_new();
+    assert_non_null(C);
+    se_env *env = new_env(true);
+    se_sym u;
+    assert_int_equal(se_env_create_unbacked_symint(env, &u), SE_OK);
+    char *before = se_env_dump(env);
+    assert_non_null(before);
+    se_tensor_spec spec;
+    memset(&spec, 0, sizeof spec);
+    spec.dim = 3;
+    spec.sizes = sizes;
+    spec.strides = strides;
+    se_tensor_meta m;
+    C->arena.fail_after = n;
+    se_status st = se_env_create_tensor(env, &spec, se_source_local(C, "oom"), &m);
+    C->arena.fail_after = -1;
+    if (st == SE_OK) {
+      done = true;
+      /* Many allocations failed before this one went through. */
+      assert_true(n > 20);
+      check_expr(m.strides[0].expr, "s58*s84");
+    } else {
+      assert_int_equal(st, SE_NOMEM);
+      se_clear_error(C);
+      char *after = se_env_dump(env);
+      assert_non_null(after);
+      assert_string_equal(after, before);
+      se_free(after);
+    }
+    se_free(before);
+    se_env_free(env);
+  }
+  assert_true(done);
+}
+
 /* ---- symintnode --------------------------------------------------------------------- */
 
 static void test_symintnode(void **state) {
@@ -915,6 +959,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_unspecified_and_float_symbols, setup, teardown),
       cmocka_unit_test_setup_teardown(test_constraints, setup, teardown),
       cmocka_unit_test_setup_teardown(test_failed_calls_leave_state_unchanged, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_out_of_memory_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(test_symintnode, setup, teardown),
       cmocka_unit_test_setup_teardown(test_size_like_unbacked_inputs, setup, teardown),
       cmocka_unit_test_setup_teardown(test_fx_naming, setup, teardown),
