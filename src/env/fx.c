@@ -21,6 +21,7 @@
 
 /* Python keywords and builtins plus FX's registered globals: a node may not
  * take one of these names without a numeric suffix. Sorted (strcmp). */
+/* clang-format off */
 static const char *const illegal_names[] = {
   "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
   "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
@@ -51,6 +52,7 @@ static const char *const illegal_names[] = {
   "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "torch", "try",
   "tuple", "type", "vars", "while", "with", "yield", "zip",
 };
+/* clang-format on */
 
 static int cmp_name(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -213,9 +215,12 @@ static const char *create_name(se_env *env, const char *cand_in) {
     se__buf_printf(&name, "%s_%lld", base, (long long)num);
   }
   const char *out = NULL;
-  if (!name.oom && name.p) out = se__str_intern(env->ctx, name.p, name.len);
-  else se__fail(env->ctx, SE_NOMEM, "out of memory naming a graph node");
-  if (out && !(cache_put(env, '\x02', out, 1) && cache_put(env, '\x01', base, num))) out = NULL;
+  if (!name.oom && name.p)
+    out = se__str_intern(env->ctx, name.p, name.len);
+  else
+    se__fail(env->ctx, SE_NOMEM, "out of memory naming a graph node");
+  if (out && !(cache_put(env, '\x02', out, 1) && cache_put(env, '\x01', base, num)))
+    out = NULL;
   free(base);
   se__buf_free(&c);
   se__buf_free(&name);
@@ -238,6 +243,9 @@ static int32_t add_node(se_env *env, se_fx_node *n) {
   return idx;
 }
 
+/* _create_fx_placeholder_and_z3var's graph part: the placeholder of
+ * symbol, created once per symbol; -1 when validation is off or on failure
+ * (recorded). */
 int32_t se__fx_placeholder(se_env *env, const se_expr *symbol) {
   if (!env || !symbol || !env->opt.translation_validation) return -1;
   if (symbol->kind != SE_K_SYMBOL) {
@@ -307,6 +315,9 @@ static void put_arg_key(se_buf *b, se_ctx *ctx, const se_fx_arg *a) {
   }
 }
 
+/* _create_fx_call_function: the node target(args), cached by target and
+ * arguments; -1 when validation is off, an argument is None (no error) or
+ * on failure (recorded). *fresh (may be NULL) says it was created now. */
 int32_t se__fx_call(se_env *env, const char *target, const se_fx_arg *args, size_t n,
                     bool *fresh) {
   if (fresh) *fresh = false;
@@ -318,7 +329,8 @@ int32_t se__fx_call(se_env *env, const char *target, const se_fx_arg *args, size
   for (size_t i = 0; i < n; i++) {
     if (args[i].node < 0 && !args[i].value) return -1; /* an argument is None */
     if (args[i].node >= 0 && (size_t)args[i].node >= env->fx_nodes.n) {
-      se__fail(env->ctx, SE_INVALID, "graph call argument %d is not a node", (int)args[i].node);
+      se__fail(env->ctx, SE_INVALID, "graph call argument %d is not a node",
+               (int)args[i].node);
       return -1;
     }
   }
@@ -366,6 +378,8 @@ int32_t se__fx_call(se_env *env, const char *target, const se_fx_arg *args, size
   return idx;
 }
 
+/* _remove_fx_node: takes a live node out of name_to_node (undo-logged);
+ * its name stays taken and its cache entry stays, as in PyTorch. */
 void se__fx_remove(se_env *env, int32_t node) {
   if (!env || node < 0 || (size_t)node >= env->fx_nodes.n) return;
   const se_fx_node *n = &SE_VEC_AT(&env->fx_nodes, se_fx_node, node);
@@ -373,9 +387,11 @@ void se__fx_remove(se_env *env, int32_t node) {
   se__st_del(env, &env->name_to_node, n->name, se__str_hash(n->name, strlen(n->name)));
 }
 
+/* See fx.h. */
 bool se__fx_live(const se_env *env, int32_t node) {
   if (!env || node < 0 || (size_t)node >= env->fx_nodes.n) return false;
   const se_fx_node *n = &SE_VEC_AT(&env->fx_nodes, se_fx_node, node);
-  se_map_entry *e = se__map_find(&env->name_to_node, n->name, se__str_hash(n->name, strlen(n->name)));
+  se_map_entry *e =
+      se__map_find(&env->name_to_node, n->name, se__str_hash(n->name, strlen(n->name)));
   return e && e->val.i == node;
 }

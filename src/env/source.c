@@ -229,6 +229,9 @@ const se_source *se__source_make(se_ctx *ctx, se_source_kind kind, const se_sour
 
 /* ---- public constructors ---------------------------------------------------- */
 
+/* The public constructors (shapeenv.h): the interned source, living until
+ * se_ctx_free; NULL when a base is NULL (nothing new recorded) or when out
+ * of memory / given a NULL name (recorded). */
 const se_source *se_source_local(se_ctx *ctx, const char *name) {
   return se__source_make(ctx, SE_SRC_LOCAL, NULL, 0, name);
 }
@@ -291,6 +294,7 @@ const se_source *se_source_attr(se_ctx *ctx, const se_source *base, const char *
   return se__source_make(ctx, SE_SRC_ATTR, inner, 0, dot + 1);
 }
 
+/* The interned name (borrowed); NULL for NULL. */
 const char *se_source_name(const se_source *src) { return src ? src->name : NULL; }
 
 /* ---- repr ------------------------------------------------------------------- */
@@ -349,6 +353,8 @@ static void put_repr(se_buf *b, const se_source *s) {
   }
 }
 
+/* The dataclass repr, caller-owned (se_free); NULL on NULL input or when
+ * out of memory (recorded). */
 char *se_source_repr(se_ctx *ctx, const se_source *src) {
   if (!ctx || !src) return NULL;
   se_buf b;
@@ -593,6 +599,9 @@ static const se_source *parse_source(parser *ps) {
   return s;
 }
 
+/* Reads a source name back (any form put_name writes; constants must be
+ * runs of [A-Za-z0-9_] or non-ASCII bytes). NULL with SE_PARSE naming the
+ * text and offset when it is not one. */
 const se_source *se_source_parse(se_ctx *ctx, const char *name) {
   if (!ctx || !name) return NULL;
   parser ps = {ctx, name, name, name + strlen(name), false};

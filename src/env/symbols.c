@@ -106,6 +106,8 @@ static void put_val(se_buf *b, val_t v) {
 
 /* ---- unique ids --------------------------------------------------------------- */
 
+/* _generate_unique_id: the id (>= 0) now recorded in unique_ids (an undo-
+ * logged write), or -1 with the error recorded. */
 int64_t se__env_unique_id(se_env *env, const char *name) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int mdlen = 0;
@@ -375,7 +377,8 @@ static se_status create_symbol_impl(se_env *env, val_t val, const se_source *sou
         vr = se__vr_unknown_int(ctx);
       }
       if (c && c->kind == SE_CONSTRAINT_STRICT_MIN_MAX) {
-        se_range cv = se__vr_make(ctx, bound_expr(ctx, c->lo, false), bound_expr(ctx, c->hi, true));
+        se_range cv =
+            se__vr_make(ctx, bound_expr(ctx, c->lo, false), bound_expr(ctx, c->hi, true));
         vr = se__vr_and(ctx, vr, cv);
       }
     }
@@ -401,9 +404,11 @@ static se_status create_symbol_impl(se_env *env, val_t val, const se_source *sou
   return SE_OK;
 }
 
+/* The un-bracketed steps (contracts in env/symbols.h). */
 se_status se__env_create_symbol(se_env *env, int64_t val, const se_source *source,
-                                se_dim_dynamic dyn, const se_constraint *constraint, bool positive,
-                                bool do_not_specialize_zero_one, const se_expr **out) {
+                                se_dim_dynamic dyn, const se_constraint *constraint,
+                                bool positive, bool do_not_specialize_zero_one,
+                                const se_expr **out) {
   return create_symbol_impl(env, int_val(val), source, dyn, constraint, positive,
                             do_not_specialize_zero_one, out);
 }
@@ -426,6 +431,8 @@ static se_status check_args(se_env *env, const se_source *source, const void *ou
   return SE_OK;
 }
 
+/* The public calls (contracts in shapeenv.h): each one transaction; on
+ * failure *out is cleared and the environment is exactly as before. */
 se_status se_env_create_symbol(se_env *env, int64_t val, const se_source *source,
                                se_dim_dynamic dyn, const se_constraint *constraint,
                                bool positive, bool do_not_specialize_zero_one,
@@ -505,8 +512,8 @@ static se_status symnode_impl(se_env *env, const se_expr *expr, const se_expr *h
   if (has_unbacked(expr)) {
     if (type == SE_PY_FLOAT && hint) {
       char *a = se_expr_str(ctx, expr);
-      se_status st = se__fail(ctx, SE_INVALID, "unbacked float %s cannot have a hint",
-                              a ? a : "?");
+      se_status st =
+          se__fail(ctx, SE_INVALID, "unbacked float %s cannot have a hint", a ? a : "?");
       se_free(a);
       return st;
     }
@@ -554,7 +561,10 @@ se_status se_env_create_symfloatnode(se_env *env, const se_expr *expr, const se_
 }
 
 se_status se__env_create_unbacked(se_env *env, se_pytype type, se_sym *out) {
-  return unbacked_impl(env, type == SE_PY_FLOAT ? UB_FLOAT : type == SE_PY_BOOL ? UB_BOOL : UB_INT,
+  return unbacked_impl(env,
+                       type == SE_PY_FLOAT  ? UB_FLOAT
+                       : type == SE_PY_BOOL ? UB_BOOL
+                                            : UB_INT,
                        out);
 }
 
@@ -599,8 +609,8 @@ static int cmp_stride(const void *a, const void *b) {
 }
 
 typedef struct candidate {
-  int64_t key;          /* size hint * stride hint */
-  const se_expr *expr;  /* size expr * stride expr */
+  int64_t key;         /* size hint * stride hint */
+  const se_expr *expr; /* size expr * stride expr */
 } candidate;
 
 static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_source *source,
@@ -659,7 +669,8 @@ static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_s
     size_t i = order[k].i;
     int64_t v = spec->strides[i];
     int64_t next = 0;
-    bool contiguous = i != dim - 1 && se__mul_i64(spec->sizes[i + 1], spec->strides[i + 1], &next) &&
+    bool contiguous = i != dim - 1 &&
+                      se__mul_i64(spec->sizes[i + 1], spec->strides[i + 1], &next) &&
                       v == next;
     se_dim_dynamic d = spec->dynamic_strides ? spec->dynamic_strides[i] : SE_DIM_INFER_STRIDE;
     const se_expr *e = NULL;
@@ -674,7 +685,8 @@ static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_s
         se_dim_dynamic dd = d;
         if (d == SE_DIM_INFER_STRIDE) dd = all_static ? SE_DIM_STATIC : SE_DIM_DUCK;
         const se_source *s = se_source_stride(ctx, source, (int64_t)i);
-        st = s ? create_symbol_impl(env, int_val(v), s, dd, NULL, true, false, &e) : failed(env);
+        st = s ? create_symbol_impl(env, int_val(v), s, dd, NULL, true, false, &e)
+               : failed(env);
       }
     }
     if (st != SE_OK) break;
@@ -709,10 +721,12 @@ static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_s
     const se_source *s = se_source_storage_offset(ctx, source);
     const se_expr *off = NULL;
     st = s ? create_symbol_impl(env, int_val(spec->storage_offset), s,
-                                all_static ? SE_DIM_STATIC : SE_DIM_DUCK, NULL, true, false, &off)
+                                all_static ? SE_DIM_STATIC : SE_DIM_DUCK, NULL, true, false,
+                                &off)
            : failed(env);
     const se_expr *h = st == SE_OK ? se__int(ctx, spec->storage_offset) : NULL;
-    if (st == SE_OK) st = h ? symnode_impl(env, off, h, s, SE_PY_INT, &out->storage_offset) : failed(env);
+    if (st == SE_OK)
+      st = h ? symnode_impl(env, off, h, s, SE_PY_INT, &out->storage_offset) : failed(env);
   }
   if (st == SE_OK) {
     out->dim = dim;
@@ -733,8 +747,8 @@ se_status se__env_create_tensor(se_env *env, const se_tensor_spec *spec,
   return tensor_impl(env, spec, source, out);
 }
 
-se_status se_env_create_tensor(se_env *env, const se_tensor_spec *spec, const se_source *source,
-                               se_tensor_meta *out) {
+se_status se_env_create_tensor(se_env *env, const se_tensor_spec *spec,
+                               const se_source *source, se_tensor_meta *out) {
   se_status st = check_args(env, source, out);
   if (st != SE_OK) return st;
   memset(out, 0, sizeof *out);

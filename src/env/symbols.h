@@ -9,8 +9,9 @@
 #include "env/env.h"
 
 se_status se__env_create_symbol(se_env *env, int64_t val, const se_source *source,
-                                se_dim_dynamic dyn, const se_constraint *constraint, bool positive,
-                                bool do_not_specialize_zero_one, const se_expr **out);
+                                se_dim_dynamic dyn, const se_constraint *constraint,
+                                bool positive, bool do_not_specialize_zero_one,
+                                const se_expr **out);
 se_status se__env_create_float_symbol(se_env *env, double val, const se_source *source,
                                       se_dim_dynamic dyn, const se_expr **out);
 se_status se__env_create_unspecified_symbol(se_env *env, int64_t val, const se_source *source,

@@ -47,8 +47,8 @@ static void check_expr(const se_expr *e, const char *want) {
 
 /* ---- map printing in insertion order ------------------------------------------ */
 
-typedef enum { KE, KS, KN } keyk;          /* expr, source, interned name */
-typedef enum { VE, VR, VL, VI, VX } valk;  /* expr, range, source list, int, none */
+typedef enum { KE, KS, KN } keyk;         /* expr, source, interned name */
+typedef enum { VE, VR, VL, VI, VX } valk; /* expr, range, source list, int, none */
 
 static void check_map(const se_map *m, keyk kk, valk vk, const char *want) {
   se_buf b;
@@ -103,20 +103,33 @@ static void test_unique_id_table(void **state) {
     const char *name;
     int64_t id;
   } table[] = {
-      {"x.size()[0]", 93}, {"x.size()[1]", 44}, {"L['x'].size()[0]", 77},
-      {"L['x'].size()[1]", 27}, {"L['y'].size()[0]", 17}, {"L['y'].size()[1]", 94},
-      {"L['x'].stride()[0]", 7}, {"L['x'].storage_offset()", 83}, {"L['shape'][0]", 86},
-      {"L['shape'][1]", 52}, {"L['shape'][2]", 3}, {"input0.size()[0]", 75},
-      {"input0.size()[1]", 96}, {"input1.size()[0]", 57},
+      {"x.size()[0]", 93},
+      {"x.size()[1]", 44},
+      {"L['x'].size()[0]", 77},
+      {"L['x'].size()[1]", 27},
+      {"L['y'].size()[0]", 17},
+      {"L['y'].size()[1]", 94},
+      {"L['x'].stride()[0]", 7},
+      {"L['x'].storage_offset()", 83},
+      {"L['shape'][0]", 86},
+      {"L['shape'][1]", 52},
+      {"L['shape'][2]", 3},
+      {"input0.size()[0]", 75},
+      {"input0.size()[1]", 96},
+      {"input1.size()[0]", 57},
       {"__meta_utils_unknown_tensor0.size()[0]", 26},
-      {"__meta_utils_unknown_tensor0.size()[1]", 49}, {"__testing_only0", 97},
-      {"__testing_only1", 26}, {"__testing_only2", 57}, {"__testing_only3", 16},
+      {"__meta_utils_unknown_tensor0.size()[1]", 49},
+      {"__testing_only0", 97},
+      {"__testing_only1", 26},
+      {"__testing_only2", 57},
+      {"__testing_only3", 16},
   };
   for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
     se_env *env = new_env(false);
     int64_t got = se__env_unique_id(env, table[i].name);
     if (got != table[i].id)
-      fail_msg("%s: got %lld, want %lld", table[i].name, (long long)got, (long long)table[i].id);
+      fail_msg("%s: got %lld, want %lld", table[i].name, (long long)got,
+               (long long)table[i].id);
     se_env_free(env);
   }
 }
@@ -162,10 +175,11 @@ static void test_source_names_and_reprs(void **state) {
   check_source(lx, "L['x']",
                "LocalSource(local_name='x', is_input=False, dynamism=None, "
                "is_derefed_cell_contents=False)");
-  check_source(se_source_size(C, lx, 0), "L['x'].size()[0]",
-               "TensorPropertySource(base=LocalSource(local_name='x', is_input=False, "
-               "dynamism=None, is_derefed_cell_contents=False), prop=<TensorProperty.SIZE: 0>, "
-               "idx=0)");
+  check_source(
+      se_source_size(C, lx, 0), "L['x'].size()[0]",
+      "TensorPropertySource(base=LocalSource(local_name='x', is_input=False, "
+      "dynamism=None, is_derefed_cell_contents=False), prop=<TensorProperty.SIZE: 0>, "
+      "idx=0)");
   check_source(se_source_global(C, "g"), "G['g']", "GlobalSource(global_name='g')");
   check_source(se_source_ephemeral(C, NULL), "<ephemeral>", "EphemeralSource(desc=None)");
   check_source(se_source_ephemeral(C, "view"), "<ephemeral: view>",
@@ -212,8 +226,8 @@ static void test_source_interning_and_flags(void **state) {
 
 static void test_source_parse_errors(void **state) {
   (void)state;
-  static const char *bad[] = {"", "L['x'", "x.size()[a]", "x.size()", "L[x]", "x y",
-                              "<ephemeral: x", "x.stride()[1"};
+  static const char *bad[] = {"",     "L['x'", "x.size()[a]",   "x.size()",
+                              "L[x]", "x y",   "<ephemeral: x", "x.stride()[1"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     se_clear_error(C);
     if (se_source_parse(C, bad[i])) fail_msg("parsed %s", bad[i]);
@@ -277,9 +291,10 @@ static void test_a4_sizes_strides_offset_state(void **state) {
             "prop=<TensorProperty.SIZE: 0>, idx=1)]");
   check_map(&env->name_to_node, KN, VI,
             "x_size_0_: 0, x_size_1_: 1, x_stride_0_: 2, x_stride_1_: 3, x_storage_offset: 4");
-  check_map(&env->source_to_symbol, KS, VE,
-            "x.size()[0]: x.size()[0], x.size()[1]: x.size()[1], x.stride()[0]: x.stride()[0], "
-            "x.stride()[1]: x.stride()[1], x.storage_offset(): x.storage_offset()");
+  check_map(
+      &env->source_to_symbol, KS, VE,
+      "x.size()[0]: x.size()[0], x.size()[1]: x.size()[1], x.stride()[0]: x.stride()[0], "
+      "x.stride()[1]: x.stride()[1], x.storage_offset(): x.storage_offset()");
   check_map(&env->symbol_guard_counter, KE, VI, "s93: 0, s44: 0");
   assert_int_equal(env->replacements.live, 0);
   assert_int_equal(env->size_like.live, 0);
@@ -366,7 +381,8 @@ static void test_a5_unbacked_state(void **state) {
   assert_int_equal(b.fx, 2);
   assert_int_equal(env->unbacked_symint_counter, 2);
   assert_int_equal(env->unbacked_symfloat_counter, 1);
-  check_map(&env->var_to_range, KE, VR, "u0: VR[-int_oo, int_oo], zuf0: VR[-oo, oo], u1: VR[0, 1]");
+  check_map(&env->var_to_range, KE, VR,
+            "u0: VR[-int_oo, int_oo], zuf0: VR[-oo, oo], u1: VR[0, 1]");
   check_map(&env->name_to_node, KN, VI, "u0: 0, zuf0: 1, u1: 2");
   assert_int_equal(env->pending_fresh_unbacked_symbols.n, 3);
   assert_int_equal(env->backed_var_to_val.live, 0);
@@ -412,7 +428,8 @@ static void test_c21_dynamic_sizes_inferred_strides(void **state) {
   se_env *env = new_env(false);
   static const int64_t sizes[] = {5, 8}, strides[] = {8, 1};
   static const se_dim_dynamic dyn[] = {SE_DIM_DYNAMIC, SE_DIM_DYNAMIC};
-  se_tensor_meta m = make_tensor(env, "__meta_utils_unknown_tensor0", 2, sizes, strides, dyn, NULL);
+  se_tensor_meta m =
+      make_tensor(env, "__meta_utils_unknown_tensor0", 2, sizes, strides, dyn, NULL);
   check_expr(m.sizes[0].expr, "s26");
   check_expr(m.sizes[1].expr, "s49");
   check_expr(m.strides[0].expr, "s49");
@@ -526,9 +543,11 @@ static void test_duck_shape_settings(void **state) {
   const se_expr *a, *b;
   se_env *env = new_env(false);
   assert_int_equal(se_env_create_symbol(env, 5, se_source_constant(C, "__testing_only0"),
-                                        SE_DIM_DUCK, NULL, true, false, &a), SE_OK);
+                                        SE_DIM_DUCK, NULL, true, false, &a),
+                   SE_OK);
   assert_int_equal(se_env_create_symbol(env, 5, se_source_constant(C, "__testing_only1"),
-                                        SE_DIM_DUCK, NULL, true, false, &b), SE_OK);
+                                        SE_DIM_DUCK, NULL, true, false, &b),
+                   SE_OK);
   check_expr(a, "s97");
   assert_ptr_equal(a, b);
   check_map(&env->var_to_sources, KE, VL,
@@ -536,7 +555,8 @@ static void test_duck_shape_settings(void **state) {
             "ConstantSource(source_name='__testing_only1')]");
   /* DYNAMIC never shares. */
   assert_int_equal(se_env_create_symbol(env, 5, se_source_constant(C, "__testing_only2"),
-                                        SE_DIM_DYNAMIC, NULL, true, false, &b), SE_OK);
+                                        SE_DIM_DYNAMIC, NULL, true, false, &b),
+                   SE_OK);
   check_expr(b, "s57");
   se_env_free(env);
 
@@ -546,9 +566,11 @@ static void test_duck_shape_settings(void **state) {
   o.given = SE_SET_DUCK_SHAPE;
   env = se_env_new(C, &o);
   assert_int_equal(se_env_create_symbol(env, 5, se_source_constant(C, "__testing_only0"),
-                                        SE_DIM_DUCK, NULL, true, false, &a), SE_OK);
+                                        SE_DIM_DUCK, NULL, true, false, &a),
+                   SE_OK);
   assert_int_equal(se_env_create_symbol(env, 5, se_source_constant(C, "__testing_only1"),
-                                        SE_DIM_DUCK, NULL, true, false, &b), SE_OK);
+                                        SE_DIM_DUCK, NULL, true, false, &b),
+                   SE_OK);
   check_expr(a, "s97");
   check_expr(b, "s26");
   assert_int_equal(env->val_to_var.live, 0);
@@ -560,9 +582,11 @@ static void test_ephemeral_source_goes_last(void **state) {
   se_env *env = new_env(false);
   const se_expr *a, *b;
   assert_int_equal(se_env_create_symbol(env, 7, se_source_ephemeral(C, "v"), SE_DIM_DUCK, NULL,
-                                        true, false, &a), SE_OK);
-  assert_int_equal(se_env_create_symbol(env, 7, se_source_local(C, "n"), SE_DIM_DUCK, NULL, true,
-                                        false, &b), SE_OK);
+                                        true, false, &a),
+                   SE_OK);
+  assert_int_equal(se_env_create_symbol(env, 7, se_source_local(C, "n"), SE_DIM_DUCK, NULL,
+                                        true, false, &b),
+                   SE_OK);
   assert_ptr_equal(a, b);
   const se_srclist *l = se__st_get(&env->var_to_sources, a)->val.p;
   assert_int_equal(l->n, 2);
@@ -577,18 +601,21 @@ static void test_zero_one_specialisation(void **state) {
   (void)state;
   se_env *env = new_env(false);
   const se_expr *r;
-  assert_int_equal(se_env_create_symbol(env, 1, size_src("x", 0), SE_DIM_DUCK, NULL, true, false,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 1, size_src("x", 0), SE_DIM_DUCK, NULL, true, false, &r),
+      SE_OK);
   check_expr(r, "1");
-  assert_int_equal(se_env_create_symbol(env, 0, size_src("x", 1), SE_DIM_DYNAMIC, NULL, true,
-                                        false, &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 0, size_src("x", 1), SE_DIM_DYNAMIC, NULL, true, false, &r),
+      SE_OK);
   check_expr(r, "0");
   /* Nothing recorded: no source, no id. */
   assert_int_equal(env->source_to_var.live, 0);
   assert_int_equal(env->unique_ids.live, 0);
   /* do_not_specialize_zero_one: a symbol with range [0, int_oo]. */
-  assert_int_equal(se_env_create_symbol(env, 1, size_src("x", 0), SE_DIM_DUCK, NULL, true, true,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 1, size_src("x", 0), SE_DIM_DUCK, NULL, true, true, &r),
+      SE_OK);
   check_expr(r, "s93");
   check_map(&env->var_to_range, KE, VR, "s93: VR[0, int_oo]");
   se_env_free(env);
@@ -598,11 +625,13 @@ static void test_zero_one_specialisation(void **state) {
   o.specialize_zero_one = false;
   o.given = SE_SET_SPECIALIZE_ZERO_ONE;
   env = se_env_new(C, &o);
-  assert_int_equal(se_env_create_symbol(env, 5, size_src("x", 0), SE_DIM_DUCK, NULL, true, false,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 5, size_src("x", 0), SE_DIM_DUCK, NULL, true, false, &r),
+      SE_OK);
   check_map(&env->var_to_range, KE, VR, "s93: VR[0, int_oo]");
-  assert_int_equal(se_env_create_symbol(env, 0, size_src("x", 1), SE_DIM_DUCK, NULL, true, false,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 0, size_src("x", 1), SE_DIM_DUCK, NULL, true, false, &r),
+      SE_OK);
   check_expr(r, "s44");
   se_env_free(env);
 }
@@ -611,18 +640,21 @@ static void test_unspecified_and_float_symbols(void **state) {
   (void)state;
   se_env *env = new_env(false);
   const se_expr *r, *f;
-  assert_int_equal(se_env_create_unspecified_symbol(env, -5, se_source_local(C, "n"),
-                                                    SE_DIM_DYNAMIC, &r), SE_OK);
+  assert_int_equal(
+      se_env_create_unspecified_symbol(env, -5, se_source_local(C, "n"), SE_DIM_DYNAMIC, &r),
+      SE_OK);
   check_expr(r, "s86");
   assert_int_equal(r->u.sym.asm_, SE_ASM_INTEGER | SE_ASM_REAL);
   check_map(&env->var_to_range, KE, VR, "s86: VR[-int_oo, int_oo]");
   /* Never specialised to a constant. */
-  assert_int_equal(se_env_create_unspecified_symbol(env, 1, se_source_local(C, "m"),
-                                                    SE_DIM_DYNAMIC, &r), SE_OK);
+  assert_int_equal(
+      se_env_create_unspecified_symbol(env, 1, se_source_local(C, "m"), SE_DIM_DYNAMIC, &r),
+      SE_OK);
   check_expr(r, "s68");
   check_map(&env->var_to_range, KE, VR, "s86: VR[-int_oo, int_oo], s68: VR[-int_oo, int_oo]");
-  assert_int_equal(se_env_create_float_symbol(env, 2.5, se_source_local(C, "f"), SE_DIM_DYNAMIC,
-                                              &f), SE_OK);
+  assert_int_equal(
+      se_env_create_float_symbol(env, 2.5, se_source_local(C, "f"), SE_DIM_DYNAMIC, &f),
+      SE_OK);
   check_expr(f, "zf57");
   assert_int_equal(f->u.sym.asm_, SE_ASM_REAL);
   check_map(&env->backed_var_to_val, KE, VE, "s86: -5, s68: 1, zf57: 2.50000000000000");
@@ -640,53 +672,61 @@ static void test_constraints(void **state) {
   se_constraint c = {SE_CONSTRAINT_STRICT_MIN_MAX, 5, 5, false};
   se_clear_error(C);
   assert_int_equal(se_env_create_symbol(env, 3, se_source_size(C, se_source_local(C, "x"), 0),
-                                        SE_DIM_DUCK, &c, true, false, &r), SE_CONSTRAINT);
+                                        SE_DIM_DUCK, &c, true, false, &r),
+                   SE_CONSTRAINT);
   assert_null(r);
-  assert_string_equal(se_errmsg(C), "Static shape constraint of 5 does not match input size of "
-                                    "3, for L['x'].size()[0]");
+  assert_string_equal(se_errmsg(C),
+                      "Static shape constraint of 5 does not match input size of "
+                      "3, for L['x'].size()[0]");
   se_clear_error(C);
   c.lo = c.hi = 3;
-  assert_int_equal(se_env_create_symbol(env, 3, size_src("x", 0), SE_DIM_DUCK, &c, true, false,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 3, size_src("x", 0), SE_DIM_DUCK, &c, true, false, &r), SE_OK);
   check_expr(r, "3");
   /* A min/max constraint narrows the range and forbids duck sizing. */
   c.lo = 4;
   c.hi = 10;
-  assert_int_equal(se_env_create_symbol(env, 5, size_src("x", 0), SE_DIM_DUCK, &c, true, false,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 5, size_src("x", 0), SE_DIM_DUCK, &c, true, false, &r), SE_OK);
   check_expr(r, "s93");
   check_map(&env->var_to_range, KE, VR, "s93: VR[4, 10]");
   assert_int_equal(env->val_to_var.live, 0);
   c.lo = 2;
   c.hi = INT64_MAX;
-  assert_int_equal(se_env_create_symbol(env, 5, size_src("x", 1), SE_DIM_DUCK, &c, true, false,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 5, size_src("x", 1), SE_DIM_DUCK, &c, true, false, &r), SE_OK);
   check_expr(r, "s44");
   check_map(&env->var_to_range, KE, VR, "s93: VR[4, 10], s44: VR[2, int_oo]");
   /* A value outside the constraint. */
   c.lo = 4;
   c.hi = 10;
   se_clear_error(C);
-  assert_int_equal(se_env_create_symbol(env, 12, size_src("y", 0), SE_DIM_DUCK, &c, true, false,
-                                        &r), SE_CONSTRAINT);
+  assert_int_equal(
+      se_env_create_symbol(env, 12, size_src("y", 0), SE_DIM_DUCK, &c, true, false, &r),
+      SE_CONSTRAINT);
   assert_string_equal(se_errmsg(C), "12 not in range [4, 10]");
   /* A relaxed constraint makes the dimension DYNAMIC. */
   se_constraint rel = {SE_CONSTRAINT_RELAXED, 0, 0, false};
   const se_expr *r2;
   se_clear_error(C);
-  assert_int_equal(se_env_create_symbol(env, 6, size_src("z", 0), SE_DIM_DUCK, &rel, true, false,
-                                        &r), SE_OK);
-  assert_int_equal(se_env_create_symbol(env, 6, size_src("z", 1), SE_DIM_DUCK, NULL, true, false,
-                                        &r2), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 6, size_src("z", 0), SE_DIM_DUCK, &rel, true, false, &r),
+      SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 6, size_src("z", 1), SE_DIM_DUCK, NULL, true, false, &r2),
+      SE_OK);
   assert_ptr_not_equal(r, r2);
   /* Bad inputs. */
   se_clear_error(C);
-  assert_int_equal(se_env_create_symbol(env, -3, size_src("w", 0), SE_DIM_DUCK, NULL, true,
-                                        false, &r), SE_INVALID);
+  assert_int_equal(
+      se_env_create_symbol(env, -3, size_src("w", 0), SE_DIM_DUCK, NULL, true, false, &r),
+      SE_INVALID);
   se_clear_error(C);
   assert_int_equal(se_env_create_symbol(env, 3, size_src("w", 0), SE_DIM_INFER_STRIDE, NULL,
-                                        true, false, &r), SE_INVALID);
-  assert_string_equal(se_errmsg(C), "unhandled dynamic_dim DimDynamic.INFER_STRIDE for w.size()[0]");
+                                        true, false, &r),
+                   SE_INVALID);
+  assert_string_equal(se_errmsg(C),
+                      "unhandled dynamic_dim DimDynamic.INFER_STRIDE for w.size()[0]");
   se_clear_error(C);
   se_env_free(env);
 }
@@ -708,8 +748,9 @@ static void test_failed_calls_leave_state_unchanged(void **state) {
   /* create_symbol outside a StrictMinMax constraint. */
   const se_expr *r;
   se_constraint c = {SE_CONSTRAINT_STRICT_MIN_MAX, 4, 10, false};
-  assert_int_equal(se_env_create_symbol(env, 12, size_src("y", 0), SE_DIM_DUCK, &c, true, false,
-                                        &r), SE_CONSTRAINT);
+  assert_int_equal(
+      se_env_create_symbol(env, 12, size_src("y", 0), SE_DIM_DUCK, &c, true, false, &r),
+      SE_CONSTRAINT);
   se_clear_error(C);
   /* create_tensor failing on its second dimension, after the first one
    * allocated a symbol. */
@@ -733,7 +774,8 @@ static void test_failed_calls_leave_state_unchanged(void **state) {
   spec.sizes = ns;
   spec.strides = nt;
   spec.constraint_sizes = NULL;
-  assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(C, "n"), &m), SE_INVALID);
+  assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(C, "n"), &m),
+                   SE_INVALID);
   se_clear_error(C);
 
   char *after = se_env_dump(env);
@@ -748,8 +790,9 @@ static void test_failed_calls_leave_state_unchanged(void **state) {
 
   /* The environment still works, and ids are as if the failed calls never
    * happened: y.size()[0] gets its own hash id 20, not a probed 21. */
-  assert_int_equal(se_env_create_symbol(env, 7, size_src("y", 0), SE_DIM_DUCK, NULL, true, false,
-                                        &r), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 7, size_src("y", 0), SE_DIM_DUCK, NULL, true, false, &r),
+      SE_OK);
   check_expr(r, "s20");
   se_env_free(env);
 }
@@ -806,15 +849,16 @@ static void test_symintnode(void **state) {
   se_sym s;
   const se_source *src = se_source_local(C, "n");
   /* A constant: a plain int, no node, but the source's placeholder exists. */
-  assert_int_equal(se_env_create_symintnode(env, se_expr_int(C, 4), se_expr_int(C, 4), src, &s),
-                   SE_OK);
+  assert_int_equal(
+      se_env_create_symintnode(env, se_expr_int(C, 4), se_expr_int(C, 4), src, &s), SE_OK);
   check_expr(s.expr, "4");
   assert_int_equal(s.fx, -1);
   check_map(&env->name_to_node, KN, VI, "l__n__: 0");
   check_map(&env->source_to_symbol, KS, VE, "L['n']: L['n']");
   se_clear_error(C);
-  assert_int_equal(se_env_create_symintnode(env, se_expr_int(C, 4), se_expr_int(C, 5), src, &s),
-                   SE_INVALID);
+  assert_int_equal(
+      se_env_create_symintnode(env, se_expr_int(C, 4), se_expr_int(C, 5), src, &s),
+      SE_INVALID);
   se_clear_error(C);
   /* An unbacked expression drops its hint. */
   se_sym u;
@@ -825,7 +869,8 @@ static void test_symintnode(void **state) {
   assert_int_equal(s.fx, -1);
   /* Floats. */
   se_sym f;
-  assert_int_equal(se_env_create_symfloatnode(env, se_expr_float(C, 2.0), NULL, NULL, &f), SE_OK);
+  assert_int_equal(se_env_create_symfloatnode(env, se_expr_float(C, 2.0), NULL, NULL, &f),
+                   SE_OK);
   assert_int_equal(f.type, SE_PY_FLOAT);
   se_sym uf;
   assert_int_equal(se_env_create_unbacked_symfloat(env, &uf), SE_OK);
@@ -841,10 +886,12 @@ static void test_size_like_unbacked_inputs(void **state) {
   (void)state;
   se_env *env = new_env(false);
   const se_expr *a, *b;
-  assert_int_equal(se_env_create_symbol(env, 5, size_src("x", 0), SE_DIM_SIZE_LIKE_UNBACKED, NULL,
-                                        true, false, &a), SE_OK);
+  assert_int_equal(se_env_create_symbol(env, 5, size_src("x", 0), SE_DIM_SIZE_LIKE_UNBACKED,
+                                        NULL, true, false, &a),
+                   SE_OK);
   assert_int_equal(se_env_create_symbol(env, 6, size_src("x", 1), SE_DIM_OBLIVIOUS_SIZE, NULL,
-                                        true, false, &b), SE_OK);
+                                        true, false, &b),
+                   SE_OK);
   check_expr(a, "u0");
   check_expr(b, "u1");
   check_map(&env->var_to_range, KE, VR, "u0: VR[0, int_oo], u1: VR[0, int_oo]");
@@ -880,10 +927,20 @@ static void test_fx_naming(void **state) {
   static const struct {
     const char *target;
     const char *name;
-  } seq[] = {{"eq", "eq"},   {"eq", "eq_1"},   {"pow", "pow_1"}, {"pow", "pow_2"},
-             {"_assert", "_assert"}, {"a_1", "a_1"}, {"a", "a"}, {"a", "a_2"},
-             {"mod", "mod"}, {"eq", "eq_2"},   {"u0", "u0_1"},   {"u0_1", "u0_2"},
-             {"notEqual", "not_equal"}, {"output", "output_1"}};
+  } seq[] = {{"eq", "eq"},
+             {"eq", "eq_1"},
+             {"pow", "pow_1"},
+             {"pow", "pow_2"},
+             {"_assert", "_assert"},
+             {"a_1", "a_1"},
+             {"a", "a"},
+             {"a", "a_2"},
+             {"mod", "mod"},
+             {"eq", "eq_2"},
+             {"u0", "u0_1"},
+             {"u0_1", "u0_2"},
+             {"notEqual", "not_equal"},
+             {"output", "output_1"}};
   for (size_t i = 0; i < sizeof seq / sizeof seq[0]; i++) {
     int32_t n = call1(env, seq[i].target, (int64_t)i, &fresh);
     assert_true(fresh);
@@ -911,8 +968,8 @@ static void test_fx_naming(void **state) {
   /* Placeholder names: ShapeEnv's spelling, then FX's snake case. */
   const se_expr *ls = se_expr_symbol(C, "L['x'].size()[0]");
   assert_string_equal(node_name(env, se__fx_placeholder(env, ls)), "l__x___size_0_");
-  assert_string_equal(node_name(env, se__fx_placeholder(env, se_expr_symbol(C, "x.size()[0]"))),
-                      "x_size_0_");
+  assert_string_equal(
+      node_name(env, se__fx_placeholder(env, se_expr_symbol(C, "x.size()[0]"))), "x_size_0_");
   se_env_free(env);
 
   env = new_env(false);
@@ -949,7 +1006,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_a4_not_equal_text, setup, teardown),
       cmocka_unit_test_setup_teardown(test_a5_unbacked_state, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbacked_without_validation, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_c21_dynamic_sizes_inferred_strides, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_c21_dynamic_sizes_inferred_strides, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_c20_stride_symbols, setup, teardown),
       cmocka_unit_test_setup_teardown(test_strides_transposed_and_expanded, setup, teardown),
       cmocka_unit_test_setup_teardown(test_b23_duck_sizing_across_tensors, setup, teardown),
@@ -958,7 +1016,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_zero_one_specialisation, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unspecified_and_float_symbols, setup, teardown),
       cmocka_unit_test_setup_teardown(test_constraints, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_failed_calls_leave_state_unchanged, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_failed_calls_leave_state_unchanged, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_out_of_memory_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(test_symintnode, setup, teardown),
       cmocka_unit_test_setup_teardown(test_size_like_unbacked_inputs, setup, teardown),
