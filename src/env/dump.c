@@ -37,10 +37,6 @@
 
 #include "env/dump.h"
 
-/* source.c is not in the tree yet: until it lands, a missing repr prints
- * the source name. (Temporary; removed once source.c exists.) */
-#pragma weak se_source_repr
-
 /* ---- the field table ------------------------------------------------------- */
 
 typedef enum fkind {
@@ -180,11 +176,7 @@ static void put_value(se_ctx *ctx, se_buf *b, vkind k, se_mapval v) {
     se__buf_putc(b, '[');
     for (size_t i = 0; l && i < l->n; i++) {
       if (i) se__buf_puts(b, ", ");
-      char *s = se_source_repr ? se_source_repr(ctx, l->v[i]) : NULL;
-      if (!se_source_repr) {
-        se__buf_puts(b, l->v[i]->name);
-        continue;
-      }
+      char *s = se_source_repr(ctx, l->v[i]);
       if (!s) {
         b->oom = true;
         break;

@@ -570,6 +570,116 @@ static void test_text_formatters(void **state) {
   se_free(s);
 }
 
+/* ---- peer cases through the real API (translation validation on) ---------- */
+
+static se_env *tv_env(se_ctx *ctx) {
+  se_env_options o;
+  se_env_options_init(&o);
+  o.translation_validation = true;
+  se_env *env = se_env_new(ctx, &o);
+  assert_non_null(env);
+  return env;
+}
+
+/* Sizes [3, 2], strides [2, 1], offset 0, source ConstantSource("x"). */
+static void create_x(se_env *env) {
+  static const int64_t sizes[] = {3, 2}, strides[] = {2, 1};
+  se_tensor_spec spec;
+  memset(&spec, 0, sizeof spec);
+  spec.dim = 2;
+  spec.sizes = sizes;
+  spec.strides = strides;
+  se_tensor_meta m;
+  assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(env->ctx, "x"), &m), SE_OK);
+}
+
+/* A4 (MISC-NEW), verbatim. */
+static void test_peer_a4(void **state) {
+  fixture *f = *state;
+  se_env *main_env = tv_env(f->ctx), *other = tv_env(f->ctx);
+  create_x(main_env);
+  expect_report(
+      main_env, other,
+      "ShapeEnv not equal: field values don't match:\n"
+      "\n"
+      "==> backed_var_to_val: values don't match.\n"
+      "  >  Left: {s44: 2, s93: 3}\n"
+      "  > Right: {}\n"
+      "==> name_to_node: values don't match.\n"
+      "  >  Left: {x_size_0_, x_size_1_, x_storage_offset, x_stride_0_, x_stride_1_}\n"
+      "  > Right: {}\n"
+      "==> source_to_symbol: values don't match.\n"
+      "  >  Left: {x.size()[0]: x.size()[0], x.size()[1]: x.size()[1], "
+      "x.storage_offset(): x.storage_offset(), x.stride()[0]: x.stride()[0], "
+      "x.stride()[1]: x.stride()[1]}\n"
+      "  > Right: {}\n"
+      "==> source_to_var: values don't match.\n"
+      "  >  Left: {x.size()[0]: s93, x.size()[1]: s44}\n"
+      "  > Right: {}\n"
+      "==> unique_ids: values don't match.\n"
+      "  >  Left: {44, 93}\n"
+      "  > Right: {}\n"
+      "==> val_to_var: values don't match.\n"
+      "  >  Left: {2: s44, 3: s93}\n"
+      "  > Right: {}\n"
+      "==> var_to_range: values don't match.\n"
+      "  >  Left: {s44: VR[2, int_oo], s93: VR[2, int_oo]}\n"
+      "  > Right: {}\n"
+      "==> var_to_sources: values don't match.\n"
+      "  >  Left: {s44: [TensorPropertySource(base=ConstantSource(source_name='x'), "
+      "prop=<TensorProperty.SIZE: 0>, idx=1)], s93: "
+      "[TensorPropertySource(base=ConstantSource(source_name='x'), "
+      "prop=<TensorProperty.SIZE: 0>, idx=0)]}\n"
+      "  > Right: {}\n");
+  /* The same calls on the other env make them equal again. */
+  create_x(other);
+  expect_equal(main_env, other);
+  se_env_free(main_env);
+  se_env_free(other);
+}
+
+/* A5 (MISC-NEW), verbatim. */
+static void test_peer_a5(void **state) {
+  fixture *f = *state;
+  se_env *main_env = tv_env(f->ctx), *other = tv_env(f->ctx);
+  se_sym r;
+  assert_int_equal(se_env_create_unbacked_symint(main_env, &r), SE_OK);
+  assert_int_equal(se_env_create_unbacked_symfloat(main_env, &r), SE_OK);
+  assert_int_equal(se_env_create_unbacked_symbool(main_env, &r), SE_OK);
+  expect_report(main_env, other,
+                "ShapeEnv not equal: field values don't match:\n"
+                "\n"
+                "==> name_to_node: values don't match.\n"
+                "  >  Left: {u0, u1, zuf0}\n"
+                "  > Right: {}\n"
+                "==> unbacked_symfloat_counter: values don't match.\n"
+                "  >  Left: 1\n"
+                "  > Right: 0\n"
+                "==> unbacked_symint_counter: values don't match.\n"
+                "  >  Left: 2\n"
+                "  > Right: 0\n"
+                "==> var_to_range: values don't match.\n"
+                "  >  Left: {u0: VR[-int_oo, int_oo], u1: VR[0, 1], zuf0: VR[-oo, oo]}\n"
+                "  > Right: {}\n");
+  se_env_free(main_env);
+  se_env_free(other);
+}
+
+/* The dump after A4's calls shows the same values, one field a line. */
+static void test_dump_after_a4(void **state) {
+  fixture *f = *state;
+  se_env *env = tv_env(f->ctx);
+  create_x(env);
+  char *d = se_env_dump(env);
+  assert_non_null(d);
+  assert_non_null(strstr(d, "_translation_validation_enabled: True\n"));
+  assert_non_null(strstr(d, "\nbacked_var_to_val: {s44: 2, s93: 3}\n"));
+  assert_non_null(strstr(d, "\nsource_to_var: {x.size()[0]: s93, x.size()[1]: s44}\n"));
+  assert_non_null(strstr(d, "\nvar_to_range: {s44: VR[2, int_oo], s93: VR[2, int_oo]}\n"));
+  se_free(d);
+  se_env_free(env);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_empty_equal, setup, teardown),
@@ -587,6 +697,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_cross_context, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_args, setup, teardown),
       cmocka_unit_test_setup_teardown(test_text_formatters, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_peer_a4, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_peer_a5, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_dump_after_a4, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
