@@ -219,6 +219,20 @@ static const se_expr *bound_expr(se_ctx *ctx, int64_t v, bool upper) {
   return se__int(ctx, v);
 }
 
+/* The symbol name with assumptions asm_. Symbols are identified by name in
+ * a context, so a name already made with other assumptions (possible for
+ * an s<id> with positive=None, or a source named like a symbol) cannot be
+ * made again: SE_STATE rather than silently sharing the other one. */
+static const se_expr *make_symbol(se_env *env, const char *name, uint32_t asm_) {
+  const se_expr *sym = se__sym_asm(env->ctx, name, strlen(name), asm_);
+  if (sym && sym->u.sym.asm_ != asm_) {
+    se__fail(env->ctx, SE_STATE,
+             "symbol %s already exists in this context with other assumptions", name);
+    return NULL;
+  }
+  return sym;
+}
+
 /* ---- unbacked symbols ------------------------------------------------------------ */
 
 typedef enum unbacked_kind { UB_INT, UB_FLOAT, UB_BOOL } unbacked_kind;
@@ -358,7 +372,7 @@ static se_status create_symbol_impl(se_env *env, val_t val, const se_source *sou
       asm_ = SE_ASM_INTEGER | SE_ASM_POSITIVE | SE_ASM_NONNEG | SE_ASM_REAL;
     else
       asm_ = SE_ASM_INTEGER | SE_ASM_REAL;
-    const se_expr *sym = se__sym_asm(ctx, name, strlen(name), asm_);
+    const se_expr *sym = make_symbol(env, name, asm_);
     const se_expr *vnode = val_node(ctx, val);
     if (!sym || !vnode) return failed(env);
     if (!put_source_key(env, &env->source_to_var, source, sym) ||
@@ -484,8 +498,7 @@ static se_status symnode_impl(se_env *env, const se_expr *expr, const se_expr *h
   int32_t fx = -1;
   if (env->opt.translation_validation && source) {
     /* The source's own symbol (always integer, as PyTorch makes it). */
-    const se_expr *ss =
-        se__sym_asm(ctx, source->name, strlen(source->name), SE_ASM_INTEGER | SE_ASM_REAL);
+    const se_expr *ss = make_symbol(env, source->name, SE_ASM_INTEGER | SE_ASM_REAL);
     if (!ss) return failed(env);
     if (!se__map_find(&env->source_to_symbol, source, source->hash) &&
         !put_source_key(env, &env->source_to_symbol, source, ss))

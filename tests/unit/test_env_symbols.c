@@ -663,6 +663,28 @@ static void test_unspecified_and_float_symbols(void **state) {
   se_env_free(env);
 }
 
+/* A name means one symbol per context: an unspecified s<id> cannot reuse a
+ * positive s<id> of the same name made elsewhere in the context. */
+static void test_symbol_assumption_clash(void **state) {
+  (void)state;
+  const se_expr *pos = se_expr_symbol(C, "s86"); /* positive, as parsed */
+  assert_non_null(pos);
+  se_env *env = new_env(false);
+  const se_expr *r;
+  se_clear_error(C);
+  assert_int_equal(
+      se_env_create_unspecified_symbol(env, 5, se_source_local(C, "n"), SE_DIM_DYNAMIC, &r),
+      SE_STATE);
+  assert_int_equal(env->unique_ids.live, 0);
+  se_clear_error(C);
+  /* A positive symbol of that name is the parsed one. */
+  assert_int_equal(se_env_create_symbol(env, 5, se_source_local(C, "n"), SE_DIM_DYNAMIC, NULL,
+                                        true, false, &r),
+                   SE_OK);
+  assert_ptr_equal(r, pos);
+  se_env_free(env);
+}
+
 /* ---- constraints -------------------------------------------------------------------- */
 
 static void test_constraints(void **state) {
@@ -1015,6 +1037,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_ephemeral_source_goes_last, setup, teardown),
       cmocka_unit_test_setup_teardown(test_zero_one_specialisation, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unspecified_and_float_symbols, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_symbol_assumption_clash, setup, teardown),
       cmocka_unit_test_setup_teardown(test_constraints, setup, teardown),
       cmocka_unit_test_setup_teardown(test_failed_calls_leave_state_unchanged, setup,
                                       teardown),
