@@ -185,20 +185,26 @@ static bool has_unbacked(const se_expr *e) {
   return false;
 }
 
-/* val_to_var[val] with Python's key equality (3 and 3.0 are one key). */
+/* val_to_var[val] with Python's key equality (3 and 3.0 are one key). An
+ * int looks for an equal Float key by scanning, so no Float node is made. */
 static const se_expr *duck_lookup(se_env *env, val_t v) {
   const se_expr *k = val_node(env->ctx, v);
   if (!k) return NULL;
   se_map_entry *e = se__st_get(&env->val_to_var, k);
   if (e) return e->val.p;
-  const se_expr *alt = NULL;
-  if (v.is_float && floor(v.f) == v.f && fabs(v.f) < 9.2e18)
-    alt = se__int(env->ctx, (int64_t)v.f);
-  else if (!v.is_float && (double)v.i == (double)(int64_t)(double)v.i &&
-           (int64_t)(double)v.i == v.i)
-    alt = se__float(env->ctx, (double)v.i);
-  e = alt ? se__st_get(&env->val_to_var, alt) : NULL;
-  return e ? e->val.p : NULL;
+  if (v.is_float) {
+    if (!(floor(v.f) == v.f && fabs(v.f) < 9.2e18)) return NULL;
+    const se_expr *alt = se__int(env->ctx, (int64_t)v.f);
+    e = alt ? se__st_get(&env->val_to_var, alt) : NULL;
+    return e ? e->val.p : NULL;
+  }
+  SE_MAP_EACH(&env->val_to_var, f) {
+    const se_expr *key = f->key;
+    if (key->kind == SE_K_FLOAT && key->u.f == (double)v.i && fabs(key->u.f) < 9.2e18 &&
+        (int64_t)key->u.f == v.i)
+      return f->val.p;
+  }
+  return NULL;
 }
 
 static const char *dim_dynamic_name(se_dim_dynamic d) {

@@ -660,6 +660,21 @@ static void test_unspecified_and_float_symbols(void **state) {
   check_map(&env->backed_var_to_val, KE, VE, "s86: -5, s68: 1, zf57: 2.50000000000000");
   check_map(&env->var_to_range, KE, VR,
             "s86: VR[-int_oo, int_oo], s68: VR[-int_oo, int_oo], zf57: VR[-oo, oo]");
+  /* Duck sizing compares values as Python does: 3.0 finds 3 and 4 finds 4.0. */
+  const se_expr *i3, *f3, *f4, *i4;
+  assert_int_equal(
+      se_env_create_symbol(env, 3, size_src("x", 0), SE_DIM_DUCK, NULL, true, false, &i3),
+      SE_OK);
+  assert_int_equal(
+      se_env_create_float_symbol(env, 3.0, se_source_local(C, "g"), SE_DIM_DUCK, &f3), SE_OK);
+  assert_ptr_equal(f3, i3);
+  assert_int_equal(
+      se_env_create_float_symbol(env, 4.0, se_source_local(C, "h"), SE_DIM_DUCK, &f4), SE_OK);
+  assert_int_equal(
+      se_env_create_symbol(env, 4, size_src("x", 1), SE_DIM_DUCK, NULL, true, false, &i4),
+      SE_OK);
+  assert_ptr_equal(i4, f4);
+  assert_int_equal(f4->u.sym.asm_, SE_ASM_REAL);
   se_env_free(env);
 }
 
