@@ -496,6 +496,27 @@ SE_API char *se_env_dump(se_env *env);
  * holding PyTorch's "ShapeEnv not equal: ..." text otherwise. */
 SE_API se_status se_env_check_equal(se_env *a, se_env *b, char **report);
 
+
+/* ---- recording and replay (PyTorch's recording.py) ---------------------------- */
+
+/* Events recorded so far (0 when the environment does not record; event 0
+ * is the constructor event). */
+SE_API size_t se_env_event_count(const se_env *env);
+/* "event: NAME (args, kwargs)" of event i. Caller frees. */
+SE_API char *se_env_event_str(se_env *env, size_t i);
+/* Replays events 0..until (SIZE_MAX: all) into a new environment *out
+ * (free with se_env_free). A failing event fails the replay with a message
+ * naming its index and text. */
+SE_API se_status se_env_replay(se_env *env, size_t until, se_env **out);
+/* trace_shape_events: fn receives "call NAME(args)" and "-> RESULT" lines,
+ * indented by nesting. NULL turns tracing off. */
+typedef void (*se_trace_fn)(void *ud, const char *line);
+SE_API void se_env_set_trace(se_env *env, se_trace_fn fn, void *ud);
+/* Tracked inputs (Dynamo's tracked fakes): evaluate_expr and runtime-assert
+ * events keep a snapshot of this list. The metadata is copied. */
+SE_API se_status se_env_track_tensor(se_env *env, const se_source *src, const se_tensor_meta *t);
+SE_API se_status se_env_track_value(se_env *env, const se_source *src, se_sym v);
+
 #ifdef __cplusplus
 }
 #endif

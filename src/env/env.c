@@ -45,7 +45,7 @@ void se_env_options_init(se_env_options *opt) {
   X(source_to_symbol) X(unbacked_alloc_order) X(specializations) X(name_to_node)    \
   X(symbol_guard_counter) X(fx_node_cache)
 
-se_env *se_env_new(se_ctx *ctx, const se_env_options *opt) {
+se_env *se__env_new(se_ctx *ctx, const se_env_options *opt) {
   if (!ctx) return NULL;
   se_env *env = calloc(1, sizeof *env);
   if (!env) {

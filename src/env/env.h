@@ -161,6 +161,10 @@ struct se_env {
 
 /* ---- env.c -------------------------------------------------------------------- */
 
+/* A new environment with resolved settings and no recorder (se_env_new in
+ * the record layer adds recording). NULL on failure (recorded in ctx). */
+se_env *se__env_new(se_ctx *ctx, const se_env_options *opt);
+
 /* Opens / closes the transaction of a public call. se__txn_end(env, st)
  * commits when st == SE_OK, else rolls every state write back; it returns
  * st. Nested brackets join the outermost one. */
@@ -226,6 +230,19 @@ se_status se__env_update_var_to_range(se_env *env, const se_expr *sym, se_range 
                                       bool is_constraint);
 se_status se__env_set_replacement(se_env *env, const se_expr *a, const se_expr *tgt,
                                   const char *msg);
+/* The implementations behind the recorded public calls (record/api.c runs
+ * them inside a transaction). */
+se_status se__env_constrain_symbol_range(se_env *env, const se_expr *s, const se_expr *lo,
+                                         const se_expr *hi);
+se_status se__env_constrain_range_for_size(se_env *env, const se_expr *a, const se_expr *lo,
+                                           const se_expr *hi);
+se_status se__env_constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
+                                  const se_expr *hi);
+se_status se__env_constrain_unify(se_env *env, se_sym a, se_sym b);
+se_status se__env_freeze(se_env *env);
+se_status se__env_freeze_runtime_asserts(se_env *env);
+se_status se__env_suppress_guards_enter(se_env *env);
+se_status se__env_suppress_guards_exit(se_env *env);
 
 /* ---- fx.c ------------------------------------------------------------------------ */
 

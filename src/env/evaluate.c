@@ -688,43 +688,13 @@ fail_st:
   return st;
 }
 
-/* ---- public entry points ------------------------------------------------------------------------ */
+/* ---- the implementations behind the recorded public calls (record/api.c) ------------------------------------------------------------------------ */
 
-se_status se_env_evaluate_expr(se_env *env, const se_expr *expr, const se_expr *hint, int32_t fx,
-                               bool size_oblivious, const se_expr *fallback, const se_expr **out) {
-  if (!env) return SE_INVALID;
-  if (!expr) return se__fail(env->ctx, SE_INVALID, "se_env_evaluate_expr: NULL expression");
-  const se_expr *r = NULL;
-  se__txn_begin(env);
-  se_status st = se__env_evaluate_expr(env, expr, hint, fx, size_oblivious, fallback, false, &r);
-  st = se__txn_end(env, st);
-  if (st == SE_OK && out) *out = r;
-  return st;
-}
-
-se_status se_env_guard_or_defer_runtime_assert(se_env *env, const se_expr *expr, const char *msg,
-                                               int32_t fx) {
-  if (!env) return SE_INVALID;
-  if (!expr)
-    return se__fail(env->ctx, SE_INVALID, "se_env_guard_or_defer_runtime_assert: NULL expression");
-  se__txn_begin(env);
-  return se__txn_end(env, se__env_guard_or_defer(env, expr, msg, fx, NULL));
-}
-
-static se_status constrain_symbol_range(se_env *env, const se_expr *s, const se_expr *lo,
+se_status se__env_constrain_symbol_range(se_env *env, const se_expr *s, const se_expr *lo,
                                         const se_expr *hi) {
   se_range vr = se__vr_make(env->ctx, lo, hi);
   if (!se__vr_ok(vr)) return failed(env->ctx);
   return se__env_update_var_to_range(env, s, vr, false);
-}
-
-se_status se_env_constrain_symbol_range(se_env *env, const se_expr *sym, const se_expr *lo,
-                                        const se_expr *hi) {
-  if (!env) return SE_INVALID;
-  if (!sym || !lo || !hi)
-    return se__fail(env->ctx, SE_INVALID, "se_env_constrain_symbol_range: NULL argument");
-  se__txn_begin(env);
-  return se__txn_end(env, constrain_symbol_range(env, sym, lo, hi));
 }
 
 static se_status max_below_min(se_ctx *ctx) {
@@ -734,7 +704,7 @@ static se_status max_below_min(se_ctx *ctx) {
                   "received min={min} and max={max}");
 }
 
-static se_status constrain_range_for_size(se_env *env, const se_expr *a, const se_expr *lo,
+se_status se__env_constrain_range_for_size(se_env *env, const se_expr *a, const se_expr *lo,
                                           const se_expr *hi) {
   se_ctx *ctx = env->ctx;
   if (!lo) lo = se__int(ctx, 0);
@@ -746,20 +716,12 @@ static se_status constrain_range_for_size(se_env *env, const se_expr *a, const s
     se_free(s);
     return st;
   }
-  se_status st = constrain_symbol_range(env, a, lo, hi);
+  se_status st = se__env_constrain_symbol_range(env, a, lo, hi);
   if (st != SE_OK) return st;
   return se__st_put_e(env, &env->size_like, a, (se_mapval){.i = 1}) ? SE_OK : failed(ctx);
 }
 
-se_status se_env_constrain_range_for_size(se_env *env, const se_expr *a, const se_expr *lo,
-                                          const se_expr *hi) {
-  if (!env) return SE_INVALID;
-  if (!a) return se__fail(env->ctx, SE_INVALID, "can only constrain range for SymInt");
-  se__txn_begin(env);
-  return se__txn_end(env, constrain_range_for_size(env, a, lo, hi));
-}
-
-static se_status constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
+se_status se__env_constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
                                  const se_expr *hi) {
   se_ctx *ctx = env->ctx;
   if (!lo) lo = se__const(ctx, SE_K_NEG_INT_OO);
@@ -777,21 +739,13 @@ static se_status constrain_range(se_env *env, const se_expr *a, const se_expr *l
     }
     return SE_OK;
   }
-  if (a->kind == SE_K_SYMBOL) return constrain_symbol_range(env, a, lo, hi);
+  if (a->kind == SE_K_SYMBOL) return se__env_constrain_symbol_range(env, a, lo, hi);
   return SE_OK;
-}
-
-se_status se_env_constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
-                                 const se_expr *hi) {
-  if (!env) return SE_INVALID;
-  if (!a) return se__fail(env->ctx, SE_INVALID, "se_env_constrain_range: NULL expression");
-  se__txn_begin(env);
-  return se__txn_end(env, constrain_range(env, a, lo, hi));
 }
 
 static bool symbolic(se_sym s) { return s.expr && !se__is_num(s.expr) && !se__is_bool_atom(s.expr); }
 
-static se_status constrain_unify(se_env *env, se_sym a, se_sym b) {
+se_status se__env_constrain_unify(se_env *env, se_sym a, se_sym b) {
   se_ctx *ctx = env->ctx;
   if (!a.expr || !b.expr) return se__fail(ctx, SE_INVALID, "constrain_unify: missing value");
   if (!symbolic(a)) {
@@ -814,43 +768,30 @@ static se_status constrain_unify(se_env *env, se_sym a, se_sym b) {
   return se__st_put_e(env, &env->replacements, b.expr, (se_mapval){.p = nv}) ? SE_OK : failed(ctx);
 }
 
-se_status se_env_constrain_unify(se_env *env, se_sym a, se_sym b) {
-  if (!env) return SE_INVALID;
-  se__txn_begin(env);
-  return se__txn_end(env, constrain_unify(env, a, b));
-}
 
-se_status se_env_freeze(se_env *env) {
-  if (!env) return SE_INVALID;
-  se__txn_begin(env);
+se_status se__env_freeze(se_env *env) {
   se__st_set_bool(env, &env->frozen, true);
-  return se__txn_end(env, se__status(env->ctx) == SE_OK ? SE_OK : failed(env->ctx));
+  return se__status(env->ctx);
 }
 
-se_status se_env_freeze_runtime_asserts(se_env *env) {
-  if (!env) return SE_INVALID;
-  se__txn_begin(env);
+se_status se__env_freeze_runtime_asserts(se_env *env) {
   se__st_set_bool(env, &env->runtime_asserts_frozen, true);
-  return se__txn_end(env, se__status(env->ctx) == SE_OK ? SE_OK : failed(env->ctx));
+  return se__status(env->ctx);
 }
 
-se_status se_env_suppress_guards_enter(se_env *env) {
-  if (!env) return SE_INVALID;
-  se__txn_begin(env);
+se_status se__env_suppress_guards_enter(se_env *env) {
   bool old = env->suppress_guards;
-  se_status st = se__st_push(env, &env->suppress_stack, &old) ? SE_OK : failed(env->ctx);
-  if (st == SE_OK) se__st_set_bool(env, &env->suppress_guards, true);
-  return se__txn_end(env, st);
+  if (!se__st_push(env, &env->suppress_stack, &old)) return failed(env->ctx);
+  se__st_set_bool(env, &env->suppress_guards, true);
+  return se__status(env->ctx);
 }
 
-se_status se_env_suppress_guards_exit(se_env *env) {
-  if (!env) return SE_INVALID;
+se_status se__env_suppress_guards_exit(se_env *env) {
   bool old = false;
   if (env->suppress_stack.n) {
     old = SE_VEC_AT(&env->suppress_stack, bool, env->suppress_stack.n - 1);
     env->suppress_stack.n--; /* not state: a pop never needs undoing */
   }
-  se__txn_begin(env);
   se__st_set_bool(env, &env->suppress_guards, old);
-  return se__txn_end(env, SE_OK);
+  return se__status(env->ctx);
 }

@@ -444,51 +444,6 @@ se_status se__env_create_unspecified_symbol(se_env *env, int64_t val, const se_s
   return create_symbol_impl(env, int_val(val), source, dyn, NULL, false, true, out);
 }
 
-static se_status check_args(se_env *env, const se_source *source, const void *out) {
-  if (!env) return SE_INVALID;
-  if (!source) return se__fail(env->ctx, SE_INVALID, "a symbol needs a source");
-  if (!out) return se__fail(env->ctx, SE_INVALID, "no place for the result");
-  return SE_OK;
-}
-
-/* The public calls (contracts in shapeenv.h): each one transaction; on
- * failure *out is cleared and the environment is exactly as before. */
-se_status se_env_create_symbol(se_env *env, int64_t val, const se_source *source,
-                               se_dim_dynamic dyn, const se_constraint *constraint,
-                               bool positive, bool do_not_specialize_zero_one,
-                               const se_expr **out) {
-  se_status st = check_args(env, source, out);
-  if (st != SE_OK) return st;
-  *out = NULL;
-  se__txn_begin(env);
-  st = se__env_create_symbol(env, val, source, dyn, constraint, positive,
-                             do_not_specialize_zero_one, out);
-  if (st != SE_OK) *out = NULL;
-  return se__txn_end(env, st);
-}
-
-se_status se_env_create_float_symbol(se_env *env, double val, const se_source *source,
-                                     se_dim_dynamic dyn, const se_expr **out) {
-  se_status st = check_args(env, source, out);
-  if (st != SE_OK) return st;
-  *out = NULL;
-  se__txn_begin(env);
-  st = se__env_create_float_symbol(env, val, source, dyn, out);
-  if (st != SE_OK) *out = NULL;
-  return se__txn_end(env, st);
-}
-
-se_status se_env_create_unspecified_symbol(se_env *env, int64_t val, const se_source *source,
-                                           se_dim_dynamic dyn, const se_expr **out) {
-  se_status st = check_args(env, source, out);
-  if (st != SE_OK) return st;
-  *out = NULL;
-  se__txn_begin(env);
-  st = se__env_create_unspecified_symbol(env, val, source, dyn, out);
-  if (st != SE_OK) *out = NULL;
-  return se__txn_end(env, st);
-}
-
 /* ---- SymNode wrappers ------------------------------------------------------------ */
 
 /* Python's number == number for the hint check. */
@@ -554,63 +509,12 @@ se_status se__env_create_symnode(se_env *env, const se_expr *expr, const se_expr
   return symnode_impl(env, expr, hint, source, type, out);
 }
 
-static se_status symnode_public(se_env *env, const se_expr *expr, const se_expr *hint,
-                                const se_source *source, se_pytype type, se_sym *out) {
-  if (!env) return SE_INVALID;
-  if (!out) return se__fail(env->ctx, SE_INVALID, "no place for the result");
-  memset(out, 0, sizeof *out);
-  out->fx = -1;
-  se__txn_begin(env);
-  se_status st = se__env_create_symnode(env, expr, hint, source, type, out);
-  if (st != SE_OK) {
-    memset(out, 0, sizeof *out);
-    out->fx = -1;
-  }
-  return se__txn_end(env, st);
-}
-
-se_status se_env_create_symintnode(se_env *env, const se_expr *expr, const se_expr *hint,
-                                   const se_source *source, se_sym *out) {
-  return symnode_public(env, expr, hint, source, SE_PY_INT, out);
-}
-
-se_status se_env_create_symfloatnode(se_env *env, const se_expr *expr, const se_expr *hint,
-                                     const se_source *source, se_sym *out) {
-  return symnode_public(env, expr, hint, source, SE_PY_FLOAT, out);
-}
-
 se_status se__env_create_unbacked(se_env *env, se_pytype type, se_sym *out) {
   return unbacked_impl(env,
                        type == SE_PY_FLOAT  ? UB_FLOAT
                        : type == SE_PY_BOOL ? UB_BOOL
                                             : UB_INT,
                        out);
-}
-
-static se_status unbacked_public(se_env *env, unbacked_kind kind, se_sym *out) {
-  if (!env) return SE_INVALID;
-  if (!out) return se__fail(env->ctx, SE_INVALID, "no place for the result");
-  memset(out, 0, sizeof *out);
-  out->fx = -1;
-  se__txn_begin(env);
-  se_status st = unbacked_impl(env, kind, out);
-  if (st != SE_OK) {
-    memset(out, 0, sizeof *out);
-    out->fx = -1;
-  }
-  return se__txn_end(env, st);
-}
-
-se_status se_env_create_unbacked_symint(se_env *env, se_sym *out) {
-  return unbacked_public(env, UB_INT, out);
-}
-
-se_status se_env_create_unbacked_symfloat(se_env *env, se_sym *out) {
-  return unbacked_public(env, UB_FLOAT, out);
-}
-
-se_status se_env_create_unbacked_symbool(se_env *env, se_sym *out) {
-  return unbacked_public(env, UB_BOOL, out);
 }
 
 /* ---- sizes, strides and storage offset ---------------------------------------------- */
@@ -766,18 +670,3 @@ se_status se__env_create_tensor(se_env *env, const se_tensor_spec *spec,
   return tensor_impl(env, spec, source, out);
 }
 
-se_status se_env_create_tensor(se_env *env, const se_tensor_spec *spec,
-                               const se_source *source, se_tensor_meta *out) {
-  se_status st = check_args(env, source, out);
-  if (st != SE_OK) return st;
-  memset(out, 0, sizeof *out);
-  out->storage_offset.fx = -1;
-  if (!spec) return se__fail(env->ctx, SE_INVALID, "no tensor description");
-  se__txn_begin(env);
-  st = tensor_impl(env, spec, source, out);
-  if (st != SE_OK) {
-    memset(out, 0, sizeof *out);
-    out->storage_offset.fx = -1;
-  }
-  return se__txn_end(env, st);
-}

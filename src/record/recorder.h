@@ -8,6 +8,7 @@
 typedef void (*se__trace_fn)(void *ud, const char *line);
 
 typedef struct se_recorder {
+  se_env_options ctor;    /* the constructor event: settings as the caller gave them */
   se_vec events;          /* se_event; [0] is the constructor event */
   se_arena arena;         /* event arguments and snapshots */
   bool is_recording;      /* a recorded call is running */
@@ -25,6 +26,20 @@ bool se__rec_snapshot(se_env *env, se_recorder *r, se_event *ev);
 void se__rec_trace_call(se_env *env, se_recorder *r, se_event_kind kind, const se_evarg *args,
                         size_t nargs);
 void se__rec_trace_result(se_env *env, se_recorder *r, se_status st);
+/* "event: NAME (args, kwargs)" of ev, as PyTorch's ShapeEnvEvent prints. */
+void se__rec_event_text(se_env *env, se_buf *b, const se_event *ev);
+/* The constructor event's text, from the options the caller gave. */
+void se__rec_ctor_text(se_buf *b, const se_env_options *opt);
+/* A new environment; with record, it records (constructor event first). */
+se_env *se__env_new_recorded(se_ctx *ctx, const se_env_options *opt, bool record);
+/* Replays env's events [0, until] into a new environment (*out). */
+se_status se__replay_events(se_env *env, size_t until, se_env **out);
+/* _create_fx_call_function as a recorded call. */
+se_status se__api_fx_call(se_env *env, const char *target, const se_fx_arg *args, size_t n,
+                          int32_t *node);
+/* guard_or_defer_runtime_assert as a recorded call, with its answer. */
+se_status se__api_guard_or_defer(se_env *env, const se_expr *expr, const char *msg, int32_t fx,
+                                 bool *out);
 /* Appends the Python-like text of one argument value. */
 void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a);
 

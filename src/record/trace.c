@@ -184,3 +184,54 @@ void se__rec_trace_result(se_env *env, se_recorder *r, se_status st) {
   if (!b.oom) r->trace(r->trace_ud, b.p);
   se__buf_free(&b);
 }
+
+static void put_kw_bool(se_buf *b, bool *first, const char *k, bool v) {
+  se__buf_printf(b, "%s'%s': %s", *first ? "" : ", ", k, v ? "True" : "False");
+  *first = false;
+}
+
+void se__rec_ctor_text(se_buf *b, const se_env_options *o) {
+  bool first = true;
+  se__buf_puts(b, "event: ShapeEnv (None, {");
+  if (o->given & SE_SET_ALLOW_SCALAR_OUTPUTS)
+    put_kw_bool(b, &first, "allow_scalar_outputs", o->allow_scalar_outputs);
+  if (o->given & SE_SET_ALLOW_DYNAMIC_OUTPUT_SHAPE_OPS)
+    put_kw_bool(b, &first, "allow_dynamic_output_shape_ops", o->allow_dynamic_output_shape_ops);
+  if (o->given & SE_SET_ASSUME_STATIC_BY_DEFAULT)
+    put_kw_bool(b, &first, "assume_static_by_default", o->assume_static_by_default);
+  if (o->given & SE_SET_SPECIALIZE_ZERO_ONE)
+    put_kw_bool(b, &first, "specialize_zero_one", o->specialize_zero_one);
+  if (o->given & SE_SET_DUCK_SHAPE) put_kw_bool(b, &first, "duck_shape", o->duck_shape);
+  if (o->given & SE_SET_PREFER_DEFERRED_RUNTIME_ASSERTS)
+    put_kw_bool(b, &first, "prefer_deferred_runtime_asserts_over_guards",
+                o->prefer_deferred_runtime_asserts_over_guards);
+  if (o->given & SE_SET_TRACE_ASSERTS) put_kw_bool(b, &first, "trace_asserts", o->trace_asserts);
+  if (o->given & SE_SET_CO_FIELDS) {
+    se__buf_printf(b, "%s'co_fields': {", first ? "" : ", ");
+    for (size_t i = 0; i < o->n_co_fields; i++) {
+      if (i) se__buf_puts(b, ", ");
+      put_pystr(b, o->co_fields[2 * i]);
+      se__buf_puts(b, ": ");
+      put_pystr(b, o->co_fields[2 * i + 1]);
+    }
+    se__buf_putc(b, '}');
+    first = false;
+  }
+  put_kw_bool(b, &first, "should_record_events", false);
+  se__buf_puts(b, "})");
+}
+
+void se__rec_event_text(se_env *env, se_buf *b, const se_event *ev) {
+  if (ev->kind == SE_EV_CONSTRUCTOR) {
+    se__rec_ctor_text(b, &env->rec->ctor);
+    return;
+  }
+  const char *const *names;
+  se__event_params(ev->kind, &names, NULL);
+  se__buf_printf(b, "event: %s ([ShapeEnv], {", se__event_name(ev->kind));
+  for (size_t i = 0; i < ev->nargs; i++) {
+    se__buf_printf(b, "%s'%s': ", i ? ", " : "", names[i]);
+    se__rec_print_arg(env, b, &ev->args[i]);
+  }
+  se__buf_puts(b, "})");
+}
