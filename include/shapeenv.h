@@ -517,6 +517,34 @@ SE_API void se_env_set_trace(se_env *env, se_trace_fn fn, void *ud);
 SE_API se_status se_env_track_tensor(se_env *env, const se_source *src, const se_tensor_meta *t);
 SE_API se_status se_env_track_value(se_env *env, const se_source *src, se_sym v);
 
+
+/* ---- event logs: JSON Lines files (docs/event-log.md) ------------------------- */
+
+/* Streams env's events to the file at path: the events so far at once, then
+ * each new event as its call returns (a complete line, flushed), so a crash
+ * loses nothing already recorded. The environment must record events. */
+SE_API se_status se_env_log_open(se_env *env, const char *path);
+/* Stops streaming and closes the file. */
+SE_API se_status se_env_log_close(se_env *env);
+/* Writes every event of env to path (a complete log). */
+SE_API se_status se_env_log_write(se_env *env, const char *path);
+
+/* Called for each event as it is replayed from a log (index, its text). */
+typedef void (*se_log_event_fn)(void *ud, size_t index, const char *text);
+
+/* Reads the log at path ("-" is standard input) line by line and replays
+ * events 0..until (SIZE_MAX: all) into a new environment *out (which does
+ * not record). Memory stays constant beyond the replayed state. Bad input
+ * fails with SE_PARSE (or the failing event's status) and a message
+ * "PATH:LINE: ..." naming the column or field; nothing half-read is
+ * replayed. on_event may be NULL. */
+SE_API se_status se_log_replay(se_ctx *ctx, const char *path, size_t until,
+                               se_log_event_fn on_event, void *ud, se_env **out);
+/* The same from a buffer; name is used in messages. */
+SE_API se_status se_log_replay_buffer(se_ctx *ctx, const char *name, const char *data,
+                                      size_t len, size_t until, se_log_event_fn on_event,
+                                      void *ud, se_env **out);
+
 #ifdef __cplusplus
 }
 #endif

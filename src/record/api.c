@@ -446,7 +446,8 @@ void se_env_set_trace(se_env *env, se_trace_fn fn, void *ud) {
   r->trace_ud = ud;
 }
 
-static se_status track(se_env *env, const se_tracked *t) {
+static se_status run_track(se_env *env, void *ud) {
+  const se_tracked *t = ud;
   se_recorder *r = se__recorder(env);
   if (!r) return se__status(env->ctx);
   se_tracked c = *t;
@@ -467,6 +468,12 @@ static se_status track(se_env *env, const se_tracked *t) {
   return SE_OK;
 }
 
+static se_status track(se_env *env, const se_tracked *t) {
+  if (!se__recorder(env)) return se__status(env->ctx);
+  se_evarg a[] = {ARG_SOURCE(t->source), {.kind = SE_ARG_TRACKED, .u.tracked = t}};
+  return se__rec_call(env, SE_EV_TRACK_FAKE, a, NARGS(a), run_track, (void *)t);
+}
+
 se_status se_env_track_tensor(se_env *env, const se_source *src, const se_tensor_meta *t) {
   if (!env) return SE_INVALID;
   if (!src || !t || (t->dim && (!t->sizes || !t->strides)))
@@ -481,6 +488,15 @@ se_status se_env_track_value(se_env *env, const se_source *src, se_sym v) {
     return se__fail(env->ctx, SE_INVALID, "se_env_track_value: missing source or value");
   se_tracked x = {.source = src, .is_tensor = false, .value = v};
   return track(env, &x);
+}
+
+size_t se__env_tracked(se_env *env, const se_tracked **out) {
+  if (!env->rec) {
+    *out = NULL;
+    return 0;
+  }
+  *out = env->rec->tracked.p;
+  return env->rec->tracked.n;
 }
 
 /* ---- the validation graph's call nodes --------------------------------------------- */

@@ -86,6 +86,21 @@ se_recorder *se__recorder(se_env *env) {
   return r;
 }
 
+/* Copies a tensor meta's arrays into the recorder arena. */
+static bool copy_meta(se_recorder *r, se_tensor_meta *m) {
+  size_t d = m->dim ? m->dim : 1;
+  se_sym *sz = se__arena_alloc(&r->arena, d * sizeof *sz);
+  se_sym *st = se__arena_alloc(&r->arena, d * sizeof *st);
+  if (!sz || !st) return false;
+  if (m->dim) {
+    memcpy(sz, m->sizes, m->dim * sizeof *sz);
+    memcpy(st, m->strides, m->dim * sizeof *st);
+  }
+  m->sizes = sz;
+  m->strides = st;
+  return true;
+}
+
 /* Copies what args point to into the recorder's arena (expressions,
  * sources and strings are interned and shared as they are). */
 static bool copy_args(se_env *env, se_recorder *r, const se_evarg *in, size_t n,
@@ -152,26 +167,19 @@ static bool copy_args(se_env *env, se_recorder *r, const se_evarg *in, size_t n,
       a[i].u.fxargs.values = vals;
       break;
     }
+    case SE_ARG_TRACKED: {
+      se_tracked *c = se__arena_alloc(&r->arena, sizeof *c);
+      if (!c) return false;
+      *c = *in[i].u.tracked;
+      if (c->is_tensor && !copy_meta(r, &c->tensor)) return false;
+      a[i].u.tracked = c;
+      break;
+    }
     default: break;
     }
   }
   (void)env;
   *out = a;
-  return true;
-}
-
-/* Copies a tensor meta's arrays into the recorder arena. */
-static bool copy_meta(se_recorder *r, se_tensor_meta *m) {
-  size_t d = m->dim ? m->dim : 1;
-  se_sym *sz = se__arena_alloc(&r->arena, d * sizeof *sz);
-  se_sym *st = se__arena_alloc(&r->arena, d * sizeof *st);
-  if (!sz || !st) return false;
-  if (m->dim) {
-    memcpy(sz, m->sizes, m->dim * sizeof *sz);
-    memcpy(st, m->strides, m->dim * sizeof *st);
-  }
-  m->sizes = sz;
-  m->strides = st;
   return true;
 }
 

@@ -22,8 +22,10 @@ typedef enum se_event_kind {
 typedef enum se_argkind {
   SE_ARG_INT, SE_ARG_FLOAT, SE_ARG_BOOL, SE_ARG_EXPR, SE_ARG_SOURCE, SE_ARG_DIM,
   SE_ARG_CONSTRAINT, SE_ARG_SYM, SE_ARG_STR, SE_ARG_FX, SE_ARG_TENSOR, SE_ARG_FXARGS,
-  SE_ARG_OP
+  SE_ARG_OP, SE_ARG_TRACKED
 } se_argkind;
+
+struct se_tracked;
 
 /* One argument of an event. Pointers are owned by the environment's event
  * arena (copied at record time) or are interned (expressions, sources,
@@ -49,6 +51,7 @@ typedef struct se_evarg {
       const char **names;       /* node name, or NULL when the arg is a constant */
       const se_expr **values;   /* the constant when names[i] is NULL */
     } fxargs;                   /* FXARGS */
+    const struct se_tracked *tracked; /* TRACKED (values' fx by name: see se_tracked) */
   } u;
 } se_evarg;
 
@@ -60,6 +63,8 @@ typedef struct se_tracked {
   se_tensor_meta tensor;   /* valid when is_tensor (arrays owned by the snapshot) */
   se_sym value;            /* valid when !is_tensor */
 } se_tracked;
+/* (A tracked value's fx index refers to the environment it was tracked in;
+ * replay and logs carry values by expression and hint only.) */
 
 typedef struct se_event {
   se_event_kind kind;

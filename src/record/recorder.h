@@ -40,6 +40,8 @@ se_status se__api_fx_call(se_env *env, const char *target, const se_fx_arg *args
 /* guard_or_defer_runtime_assert as a recorded call, with its answer. */
 se_status se__api_guard_or_defer(se_env *env, const se_expr *expr, const char *msg, int32_t fx,
                                  bool *out);
+/* The tracked inputs of env (borrowed); returns their count. */
+size_t se__env_tracked(se_env *env, const se_tracked **out);
 /* Appends the Python-like text of one argument value. */
 void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a);
 

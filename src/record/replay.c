@@ -89,6 +89,13 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
     int32_t node;
     return se__api_fx_call(dst, a[0].u.s, args, n, &node);
   }
+  case SE_EV_TRACK_FAKE: {
+    const se_tracked *tr = a[1].u.tracked;
+    if (tr->is_tensor) return se_env_track_tensor(dst, a[0].u.src, &tr->tensor);
+    se_sym v = tr->value;
+    v.fx = -1;
+    return se_env_track_value(dst, a[0].u.src, v);
+  }
   default:
     return se__fail(dst->ctx, SE_INVALID, "event %zu: cannot replay %s", i,
                     se__event_name(ev->kind));

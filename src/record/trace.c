@@ -132,6 +132,27 @@ void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a) {
     se__buf_putc(b, ')');
     break;
   }
+  case SE_ARG_TRACKED: {
+    const se_tracked *t = a->u.tracked;
+    if (!t->is_tensor) {
+      put_expr(env, b, t->value.expr);
+      break;
+    }
+    se__buf_puts(b, "FakeTensorMeta(tensor_size=(");
+    for (size_t i = 0; i < t->tensor.dim; i++) {
+      if (i) se__buf_puts(b, ", ");
+      put_expr(env, b, t->tensor.sizes[i].expr);
+    }
+    se__buf_puts(b, t->tensor.dim == 1 ? ",), tensor_stride=(" : "), tensor_stride=(");
+    for (size_t i = 0; i < t->tensor.dim; i++) {
+      if (i) se__buf_puts(b, ", ");
+      put_expr(env, b, t->tensor.strides[i].expr);
+    }
+    se__buf_puts(b, t->tensor.dim == 1 ? ",), tensor_storage_offset=" : "), tensor_storage_offset=");
+    put_expr(env, b, t->tensor.storage_offset.expr);
+    se__buf_printf(b, ", is_nested=%s)", t->tensor.is_nested ? "True" : "False");
+    break;
+  }
   case SE_ARG_FXARGS:
     se__buf_putc(b, '(');
     for (size_t i = 0; i < a->u.fxargs.n; i++) {
