@@ -512,6 +512,13 @@ SE_API se_status se_env_replay(se_env *env, size_t until, se_env **out);
  * indented by nesting. NULL turns tracing off. */
 typedef void (*se_trace_fn)(void *ud, const char *line);
 SE_API void se_env_set_trace(se_env *env, se_trace_fn fn, void *ud);
+/* A caller-supplied location ("model.py:42 in forward") for the next
+ * recorded call; stored in its event and in logs, never compared. */
+SE_API se_status se_env_set_location(se_env *env, const char *location);
+/* Provenance: remember which event made each state change (guards,
+ * replacements, range bounds, divisibility, runtime asserts, ...). Off by
+ * default; replays used by `shapeenv why` turn it on. */
+SE_API void se_env_set_provenance(se_env *env, bool on);
 /* Tracked inputs (Dynamo's tracked fakes): evaluate_expr and runtime-assert
  * events keep a snapshot of this list. The metadata is copied. */
 SE_API se_status se_env_track_tensor(se_env *env, const se_source *src, const se_tensor_meta *t);

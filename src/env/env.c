@@ -84,6 +84,8 @@ se_env *se__env_new(se_ctx *ctx, const se_env_options *opt) {
   se__vec_init(&env->suppress_stack, sizeof(bool));
   se__vec_init(&env->pending_fresh_unbacked_symbols, sizeof(const se_expr *));
   se__vec_init(&env->undo, 1); /* element size set by state.c */
+  se__vec_init(&env->prov, sizeof(se_prov));
+  env->cur_event = -1;
 #define INIT_MAP(f) se__map_init(&env->f);
   SE_ENV_MAPS(INIT_MAP)
 #undef INIT_MAP
@@ -101,18 +103,29 @@ void se_env_free(se_env *env) {
   se__vec_free(&env->suppress_stack);
   se__vec_free(&env->pending_fresh_unbacked_symbols);
   se__vec_free(&env->undo);
+  se__vec_free(&env->prov);
   free(env);
 }
 
 se_ctx *se_env_ctx(const se_env *env) { return env->ctx; }
 
 void se__txn_begin(se_env *env) {
-  if (env->txn_depth++ == 0) env->undo.n = 0;
+  if (env->txn_depth++ == 0) {
+    env->undo.n = 0;
+    env->prov_mark = env->prov.n;
+  }
 }
 
 se_status se__txn_end(se_env *env, se_status st) {
   if (--env->txn_depth > 0) return st;
-  if (st != SE_OK) se__st_rollback(env, 0);
+  if (st != SE_OK) {
+    se__st_rollback(env, 0);
+    env->prov.n = env->prov_mark; /* a failed call leaves no provenance either */
+  }
   env->undo.n = 0;
   return st;
+}
+
+void se_env_set_provenance(se_env *env, bool on) {
+  if (env) env->provenance = on;
 }

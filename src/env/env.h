@@ -107,6 +107,20 @@ typedef struct se_fx_node {
   bool removed;          /* erased from the graph */
 } se_fx_node;
 
+/* ---- provenance ---------------------------------------------------------------------- */
+
+typedef enum se_prov_op { SE_PROV_PUT, SE_PROV_DEL, SE_PROV_PUSH, SE_PROV_SET } se_prov_op;
+
+/* One state write, attributed to the recorded event that was running. */
+typedef struct se_prov {
+  int64_t event;        /* event index (live: the recorded call; replay: the log's), -1 none */
+  se_prov_op op;        /* what happened */
+  const void *field;    /* the se_map / se_vec / scalar written (a member of se_env) */
+  const void *key;      /* PUT/DEL: the map key */
+  se_mapval val;        /* PUT: the new value; SET: the new scalar value in .i */
+  size_t index;         /* PUSH: the element's index */
+} se_prov;
+
 /* ---- the environment --------------------------------------------------------------- */
 
 struct se_env {
@@ -154,9 +168,15 @@ struct se_env {
   struct se_recorder *rec;     /* events, tracked fakes, trace hook; NULL if none */
   void (*rec_free)(struct se_recorder *rec);
 
+  /* -- provenance (not state) -- */
+  int64_t cur_event;           /* index of the event being run, -1 when none */
+  bool provenance;             /* keep the provenance log */
+  se_vec prov;                 /* se_prov entries in write order */
+
   /* -- transactions -- */
   se_vec undo;                 /* se_undo entries of the running call */
   int txn_depth;               /* > 0 while a public call runs */
+  size_t prov_mark;            /* prov.n when the outermost transaction began */
 };
 
 /* ---- env.c -------------------------------------------------------------------- */

@@ -24,6 +24,15 @@ static bool log_undo(se_env *env, const se_undo *u) {
   return false;
 }
 
+/* Appends a provenance entry when the environment keeps them. Out of memory
+ * here only loses the entry: provenance never fails a call. */
+static void prov(se_env *env, se_prov_op op, const void *field, const void *key, se_mapval v,
+                 size_t index) {
+  if (!env->provenance) return;
+  se_prov p = {env->cur_event, op, field, key, v, index};
+  (void)se__vec_push(&env->prov, &p);
+}
+
 bool se__st_put(se_env *env, se_map *m, const void *key, uint64_t hash, se_mapval v) {
   se_map_entry *e = se__map_find(m, key, hash);
   se_undo u = {e ? U_MAP_SET : U_MAP_NEW, m, key, hash, e ? e->val : (se_mapval){0}, 0};
@@ -33,6 +42,7 @@ bool se__st_put(se_env *env, se_map *m, const void *key, uint64_t hash, se_mapva
     se__fail(env->ctx, SE_NOMEM, "out of memory updating the environment");
     return false;
   }
+  prov(env, SE_PROV_PUT, m, key, v, 0);
   return true;
 }
 
@@ -42,6 +52,7 @@ bool se__st_del(se_env *env, se_map *m, const void *key, uint64_t hash) {
   se_undo u = {U_MAP_DEL, m, key, hash, e->val, se__map_pos(m, e)};
   if (!log_undo(env, &u)) return false;
   se__map_del(m, key, hash);
+  prov(env, SE_PROV_DEL, m, key, (se_mapval){0}, 0);
   return true;
 }
 
@@ -53,17 +64,24 @@ bool se__st_push(se_env *env, se_vec *v, const void *x) {
     se__fail(env->ctx, SE_NOMEM, "out of memory updating the environment");
     return false;
   }
+  prov(env, SE_PROV_PUSH, v, NULL, (se_mapval){0}, v->n - 1);
   return true;
 }
 
 void se__st_set_i64(se_env *env, int64_t *p, int64_t v) {
   se_undo u = {U_I64, p, NULL, 0, {.i = *p}, 0};
-  if (log_undo(env, &u)) *p = v;
+  if (log_undo(env, &u)) {
+    *p = v;
+    prov(env, SE_PROV_SET, p, NULL, (se_mapval){.i = v}, 0);
+  }
 }
 
 void se__st_set_bool(se_env *env, bool *p, bool v) {
   se_undo u = {U_BOOL, p, NULL, 0, {.i = *p}, 0};
-  if (log_undo(env, &u)) *p = v;
+  if (log_undo(env, &u)) {
+    *p = v;
+    prov(env, SE_PROV_SET, p, NULL, (se_mapval){.i = v}, 0);
+  }
 }
 
 void se__st_rollback(se_env *env, size_t mark) {

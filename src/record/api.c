@@ -438,6 +438,18 @@ se_status se_env_replay(se_env *env, size_t until, se_env **out) {
   return se__replay_events(env, until, out);
 }
 
+se_status se_env_set_location(se_env *env, const char *location) {
+  if (!env) return SE_INVALID;
+  se_recorder *r = se__recorder(env);
+  if (!r) return se__status(env->ctx);
+  if (!location) {
+    r->next_location = NULL;
+    return SE_OK;
+  }
+  r->next_location = se__str_intern(env->ctx, location, strlen(location));
+  return r->next_location ? SE_OK : se__status(env->ctx);
+}
+
 void se_env_set_trace(se_env *env, se_trace_fn fn, void *ud) {
   if (!env) return;
   se_recorder *r = se__recorder(env);

@@ -204,6 +204,11 @@ se_status se__rec_call(se_env *env, se_event_kind kind, const se_evarg *args, si
                        se_status (*impl)(se_env *env, void *ud), void *ud) {
   se_recorder *r = env->rec;
   bool record = env->opt.should_record_events && r && !r->is_recording;
+  const char *location = NULL;
+  if (r && !r->is_recording) {
+    location = r->next_location; /* belongs to this outermost call only */
+    r->next_location = NULL;
+  }
   if (r && r->trace) se__rec_trace_call(env, r, kind, args, nargs);
   if (r) r->depth++;
   se_status st;
@@ -215,6 +220,7 @@ se_status se__rec_call(se_env *env, se_event_kind kind, const se_evarg *args, si
     memset(&ev, 0, sizeof ev);
     ev.kind = kind;
     ev.nargs = nargs;
+    ev.location = location;
     if (!copy_args(env, r, args, nargs, &ev.args) ||
         (se__event_saves_fakes(kind) && !se__rec_snapshot(env, r, &ev)) ||
         !se__vec_push(&r->events, &ev)) {
@@ -223,8 +229,11 @@ se_status se__rec_call(se_env *env, se_event_kind kind, const se_evarg *args, si
                       se__event_name(kind));
     }
     r->is_recording = true;
+    int64_t outer_event = env->cur_event;
+    env->cur_event = (int64_t)r->events.n - 1;
     se__txn_begin(env);
     st = se__txn_end(env, impl(env, ud));
+    env->cur_event = outer_event;
     r->is_recording = false;
     if (st != SE_OK) r->events.n--; /* the failed call leaves no event */
   }

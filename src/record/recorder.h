@@ -14,6 +14,7 @@ typedef struct se_recorder {
   bool is_recording;      /* a recorded call is running */
   int depth;              /* nesting of recorded calls, for trace indentation */
   se_vec tracked;         /* se_tracked: the live tracked inputs */
+  const char *next_location; /* location for the next recorded call (interned) */
   se__trace_fn trace;     /* trace_shape_events hook, or NULL */
   void *trace_ud;
 } se_recorder;

@@ -115,7 +115,9 @@ se_status se__replay_events(se_env *env, size_t until, se_env **out) {
   size_t last = until < r->events.n ? until : r->events.n - 1;
   for (size_t i = 1; i <= last; i++) {
     const se_event *ev = &SE_VEC_AT(&r->events, se_event, i);
+    dst->cur_event = (int64_t)i; /* provenance refers to the original's indices */
     se_status st = run_event(dst, i, ev);
+    dst->cur_event = -1;
     if (st != SE_OK) {
       /* Name the event in the message: "failed when running event i: ..." */
       se_buf b;
