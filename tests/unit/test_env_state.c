@@ -581,8 +581,9 @@ static se_env *tv_env(se_ctx *ctx) {
   return env;
 }
 
-/* Sizes [3, 2], strides [2, 1], offset 0, source ConstantSource("x"). */
-static void create_x(se_env *env) {
+/* Sizes [3, 2], strides [2, 1], offset 0, source ConstantSource("x");
+ * returns the symbolic size[0]. */
+static se_sym create_x(se_env *env) {
   static const int64_t sizes[] = {3, 2}, strides[] = {2, 1};
   se_tensor_spec spec;
   memset(&spec, 0, sizeof spec);
@@ -591,6 +592,22 @@ static void create_x(se_env *env) {
   spec.strides = strides;
   se_tensor_meta m;
   assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(env->ctx, "x"), &m), SE_OK);
+  return m.sizes[0];
+}
+
+static se_sym binop(se_env *env, se_symop op, se_sym a, se_sym b) {
+  se_sym r;
+  se_status st = se_sym_binary(env, op, a, b, &r);
+  if (st != SE_OK) fail_msg("se_sym_binary: %s", se_errmsg(env->ctx));
+  return r;
+}
+
+/* bool(cond) on a SymBool: guard_bool, which must hold. */
+static void guard_true(se_env *env, se_sym cond) {
+  const se_expr *v = NULL;
+  se_status st = se_sym_guard(env, cond, &v);
+  if (st != SE_OK) fail_msg("se_sym_guard: %s", se_errmsg(env->ctx));
+  assert_int_equal(se_expr_kind(v), SE_K_TRUE);
 }
 
 /* A4 (MISC-NEW), verbatim. */
@@ -680,6 +697,137 @@ static void test_dump_after_a4(void **state) {
   se_env_free(env);
 }
 
+static const char a6_to_a8_nodes[] =
+    "x_size_0_, x_size_1_, x_storage_offset, x_stride_0_, x_stride_1_}";
+
+/* A6 (MISC-NEW): bool(size[0] % 3 == 0) on main only. */
+static void test_peer_a6(void **state) {
+  fixture *f = *state;
+  se_env *main_env = tv_env(f->ctx), *other = tv_env(f->ctx);
+  se_sym s0 = create_x(main_env);
+  create_x(other);
+  se_sym m = binop(main_env, SE_OP_MOD, s0, se_sym_int(f->ctx, 3));
+  guard_true(main_env, binop(main_env, SE_OP_EQ, m, se_sym_int(f->ctx, 0)));
+  char want[2048];
+  snprintf(want, sizeof want,
+           "ShapeEnv not equal: field values don't match:\n"
+           "\n"
+           "==> axioms: values don't match.\n"
+           "  >  Left: {(Mod(s93, 3)) < 0: False, (Mod(s93, 3)) <= 0: True, "
+           "0 < (Mod(s93, 3)): False, 0 <= (Mod(s93, 3)): True, Eq(0, Mod(s93, 3)): True, "
+           "Eq(Mod(s93, 3), 0): True, Ne(0, Mod(s93, 3)): False, Ne(Mod(s93, 3), 0): False}\n"
+           "  > Right: {}\n"
+           "==> divisible: values don't match.\n"
+           "  >  Left: {Mod(s93, 3)}\n"
+           "  > Right: {}\n"
+           "==> guards: values don't match.\n"
+           "  >  Left: [Eq(Mod(s93, 3), 0)]\n"
+           "  > Right: []\n"
+           "==> name_to_node: values don't match.\n"
+           "  >  Left: {_assert, eq, mod, %s\n"
+           "  > Right: {%s\n",
+           a6_to_a8_nodes, a6_to_a8_nodes);
+  expect_report(main_env, other, want);
+  se_env_free(main_env);
+  se_env_free(other);
+}
+
+/* A7 (MISC-NEW): bool(size[0] == 3) on main only. */
+static void test_peer_a7(void **state) {
+  fixture *f = *state;
+  se_env *main_env = tv_env(f->ctx), *other = tv_env(f->ctx);
+  se_sym s0 = create_x(main_env);
+  create_x(other);
+  guard_true(main_env, binop(main_env, SE_OP_EQ, s0, se_sym_int(f->ctx, 3)));
+  char want[2048];
+  snprintf(want, sizeof want,
+           "ShapeEnv not equal: field values don't match:\n"
+           "\n"
+           "==> axioms: values don't match.\n"
+           "  >  Left: {False: False, True: True}\n"
+           "  > Right: {}\n"
+           "==> guards: values don't match.\n"
+           "  >  Left: [Eq(s93, 3)]\n"
+           "  > Right: []\n"
+           "==> name_to_node: values don't match.\n"
+           "  >  Left: {_assert, eq, %s\n"
+           "  > Right: {%s\n"
+           "==> replacements: values don't match.\n"
+           "  >  Left: {s93: 3}\n"
+           "  > Right: {}\n"
+           "==> var_to_range: values don't match.\n"
+           "  >  Left: {s44: VR[2, int_oo], s93: VR[3, 3]}\n"
+           "  > Right: {s44: VR[2, int_oo], s93: VR[2, int_oo]}\n",
+           a6_to_a8_nodes, a6_to_a8_nodes);
+  expect_report(main_env, other, want);
+  se_env_free(main_env);
+  se_env_free(other);
+}
+
+/* A8 (MISC-NEW): bool(size[0] >= 3) on main only. */
+static void test_peer_a8(void **state) {
+  fixture *f = *state;
+  se_env *main_env = tv_env(f->ctx), *other = tv_env(f->ctx);
+  se_sym s0 = create_x(main_env);
+  create_x(other);
+  guard_true(main_env, binop(main_env, SE_OP_GE, s0, se_sym_int(f->ctx, 3)));
+  char want[2048];
+  snprintf(want, sizeof want,
+           "ShapeEnv not equal: field values don't match:\n"
+           "\n"
+           "==> axioms: values don't match.\n"
+           "  >  Left: {3 <= s93: True, s93 < 3: False}\n"
+           "  > Right: {}\n"
+           "==> guards: values don't match.\n"
+           "  >  Left: [s93 >= 3]\n"
+           "  > Right: []\n"
+           "==> name_to_node: values don't match.\n"
+           "  >  Left: {_assert, ge, %s\n"
+           "  > Right: {%s\n"
+           "==> var_to_range: values don't match.\n"
+           "  >  Left: {s44: VR[2, int_oo], s93: VR[3, int_oo]}\n"
+           "  > Right: {s44: VR[2, int_oo], s93: VR[2, int_oo]}\n",
+           a6_to_a8_nodes, a6_to_a8_nodes);
+  expect_report(main_env, other, want);
+  se_env_free(main_env);
+  se_env_free(other);
+}
+
+/* A9 (MISC-NEW): expect_true(u0 % 3 == 0) on main only. */
+static void test_peer_a9(void **state) {
+  fixture *f = *state;
+  se_env *main_env = tv_env(f->ctx), *other = tv_env(f->ctx);
+  se_sym r, r2;
+  assert_int_equal(se_env_create_unbacked_symint(main_env, &r), SE_OK);
+  assert_int_equal(se_env_create_unbacked_symint(other, &r2), SE_OK);
+  se_sym m = binop(main_env, SE_OP_MOD, r, se_sym_int(f->ctx, 3));
+  bool ok = false;
+  se_status st =
+      se_sym_expect_true(main_env, binop(main_env, SE_OP_EQ, m, se_sym_int(f->ctx, 0)), "", &ok);
+  if (st != SE_OK) fail_msg("se_sym_expect_true: %s", se_errmsg(f->ctx));
+  assert_true(ok);
+  expect_report(main_env, other,
+                "ShapeEnv not equal: field values don't match:\n"
+                "\n"
+                "==> axioms: values don't match.\n"
+                "  >  Left: {(PythonMod(u0, 3)) < 0: False, (PythonMod(u0, 3)) <= 0: True, "
+                "0 < (PythonMod(u0, 3)): False, 0 <= (PythonMod(u0, 3)): True, "
+                "Eq(0, PythonMod(u0, 3)): True, Eq(PythonMod(u0, 3), 0): True, "
+                "Ne(0, PythonMod(u0, 3)): False, Ne(PythonMod(u0, 3), 0): False}\n"
+                "  > Right: {}\n"
+                "==> deferred_runtime_asserts: values don't match.\n"
+                "  >  Left: {u0: [Eq(PythonMod(u0, 3), 0)]}\n"
+                "  > Right: {}\n"
+                "==> name_to_node: values don't match.\n"
+                "  >  Left: {_assert, eq, mod, u0}\n"
+                "  > Right: {u0}\n"
+                "==> num_deferred_runtime_asserts: values don't match.\n"
+                "  >  Left: 1\n"
+                "  > Right: 0\n");
+  se_env_free(main_env);
+  se_env_free(other);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_empty_equal, setup, teardown),
@@ -700,6 +848,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_peer_a4, setup, teardown),
       cmocka_unit_test_setup_teardown(test_peer_a5, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dump_after_a4, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_peer_a6, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_peer_a7, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_peer_a8, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_peer_a9, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
