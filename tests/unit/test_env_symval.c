@@ -289,6 +289,39 @@ static void test_failure_rolls_back(void **state) {
   se_env_free(env);
 }
 
+
+/* With translation validation, every operation on values that have graph
+ * nodes adds a call node named after its Python operator; constants enter
+ * as plain arguments, and the guard asserts the result. */
+static void test_validation_nodes(void **state) {
+  (void)state;
+  se_env_options o;
+  se_env_options_init(&o);
+  o.translation_validation = true;
+  se_env *env = se_env_new(C, &o);
+  assert_non_null(env);
+  int64_t sizes[2] = {3, 2}, strides[2] = {2, 1};
+  se_tensor_spec spec = {2, sizes, strides, 0, false, NULL, NULL, NULL};
+  se_tensor_meta t;
+  assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(C, "x"), &t), SE_OK);
+  se_sym m = bin(env, SE_OP_MUL, t.sizes[0], se_sym_int(C, 2));
+  assert_true(m.fx >= 0);
+  se_sym f = un(env, SE_FN_SYM_FLOAT, t.sizes[1]);
+  se_sym d = bin(env, SE_OP_TRUEDIV, f, se_sym_float(C, 2.0));
+  check_str(d.expr, "FloatTrueDiv(ToFloat(s44), 2.0)");
+  check_str(guard(env, bin(env, SE_OP_GE, m, se_sym_int(C, 6))), "True");
+  const char *want[] = {"x_size_0_", "x_size_1_", "x_stride_0_", "x_stride_1_", "x_storage_offset",
+                        "mul", "sym_float", "truediv", "ge", "_assert"};
+  size_t k = 0;
+  SE_MAP_EACH(&env->name_to_node, e) {
+    assert_true(k < sizeof want / sizeof want[0]);
+    assert_string_equal((const char *)e->key, want[k]);
+    k++;
+  }
+  assert_int_equal(k, sizeof want / sizeof want[0]);
+  se_env_free(env);
+}
+
 /* ---- C24: Python semantics on small ints and floats ------------------------------------------- */
 
 typedef struct c24_case {
@@ -1470,6 +1503,7 @@ int main(void) {
     cmocka_unit_test(test_bitwise),
     cmocka_unit_test(test_mod_kinds_and_constants),
     cmocka_unit_test(test_failure_rolls_back),
+    cmocka_unit_test(test_validation_nodes),
     cmocka_unit_test(test_python_semantics),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
