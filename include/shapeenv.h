@@ -552,6 +552,21 @@ SE_API se_status se_log_replay_buffer(se_ctx *ctx, const char *name, const char 
                                       size_t len, size_t until, se_log_event_fn on_event,
                                       void *ud, se_env **out);
 
+
+/* ---- provenance queries (`shapeenv why`) ------------------------------------- */
+
+typedef enum se_why_kind {
+  SE_WHY_GUARD,  /* a guard as produce_guards prints it, or as SymPy text */
+  SE_WHY_SYMBOL, /* a symbol name: creation, sources, replacements, ranges */
+  SE_WHY_SOURCE  /* a source name: its binding, then its symbol's history */
+} se_why_kind;
+
+/* The chain of events behind query, as text or JSON (*out, caller frees).
+ * env must record events and keep provenance. SE_NOTFOUND when nothing
+ * matches. */
+SE_API se_status se_env_why(se_env *env, se_why_kind kind, const char *query, bool json,
+                            char **out);
+
 #ifdef __cplusplus
 }
 #endif
