@@ -40,25 +40,25 @@
 /* ---- the field table ------------------------------------------------------- */
 
 typedef enum fkind {
-  F_SETTINGS, /* ShapeEnvSettings(...) from env->opt */
-  F_GUARDS,   /* list of guard expressions */
-  F_DICT,     /* map printed as a dict */
-  F_SET,      /* map keys printed as a set */
-  F_OSET,     /* map keys printed as an OrderedSet */
-  F_NAMES,    /* name_to_node: set of the live node names */
-  F_I64,      /* an int64_t field */
-  F_BOOL,     /* a bool field */
-  F_OPT_BOOL, /* a bool of env->opt */
-  F_CO_FIELDS,/* env->opt.co_fields as a dict of strings */
-  F_NONE      /* mapped to None: always equal */
+  F_SETTINGS,  /* ShapeEnvSettings(...) from env->opt */
+  F_GUARDS,    /* list of guard expressions */
+  F_DICT,      /* map printed as a dict */
+  F_SET,       /* map keys printed as a set */
+  F_OSET,      /* map keys printed as an OrderedSet */
+  F_NAMES,     /* name_to_node: set of the live node names */
+  F_I64,       /* an int64_t field */
+  F_BOOL,      /* a bool field */
+  F_OPT_BOOL,  /* a bool of env->opt */
+  F_CO_FIELDS, /* env->opt.co_fields as a dict of strings */
+  F_NONE       /* mapped to None: always equal */
 } fkind;
 
 typedef enum kkind {
-  K_NONE,   /* not a keyed field */
-  K_EXPR,   /* expression node, printed with str() */
-  K_INT,    /* Integer node; sets of them sort numerically */
-  K_SRC,    /* source, printed by its name */
-  K_DRA     /* expression node or &env->none_key (None) */
+  K_NONE, /* not a keyed field */
+  K_EXPR, /* expression node, printed with str() */
+  K_INT,  /* Integer node; sets of them sort numerically */
+  K_SRC,  /* source, printed by its name */
+  K_DRA   /* expression node or &env->none_key (None) */
 } kkind;
 
 typedef enum vkind {
@@ -124,6 +124,15 @@ static const field_desc fields[] = {
 
 static const se_map *field_map(const se_env *env, const field_desc *f) {
   return (const se_map *)(const void *)((const char *)env + f->off);
+}
+
+static int64_t field_i64(const se_env *env, const field_desc *f) {
+  return *(const int64_t *)(const void *)((const char *)env + f->off);
+}
+
+static bool field_bool(const se_env *env, const field_desc *f) {
+  const char *base = f->kind == F_OPT_BOOL ? (const char *)&env->opt : (const char *)env;
+  return *(const bool *)(const void *)(base + f->off);
 }
 
 /* ---- printing values ---------------------------------------------------------- */
@@ -226,9 +235,9 @@ static int cmp_num(const void *pa, const void *pb) {
 }
 
 typedef struct items {
-  item *v;   /* elements (malloc) */
-  size_t n;  /* used */
-  bool oom;  /* an allocation failed */
+  item *v;  /* elements (malloc) */
+  size_t n; /* used */
+  bool oom; /* an allocation failed */
 } items;
 
 /* Takes the text of tmp into a new item; klen is the sort-text length. */
@@ -280,16 +289,17 @@ static bool co_field_shadowed(const se_env_options *o, size_t i) {
 }
 
 static void put_settings(se_buf *b, const se_env_options *o) {
-  se__buf_printf(b,
-                 "ShapeEnvSettings(allow_scalar_outputs=%s, allow_dynamic_output_shape_ops=%s, "
-                 "assume_static_by_default=%s, specialize_zero_one=%s, duck_shape=%s, "
-                 "prefer_deferred_runtime_asserts_over_guards=%s, trace_asserts=%s)",
-                 o->allow_scalar_outputs ? "True" : "False",
-                 o->allow_dynamic_output_shape_ops ? "True" : "False",
-                 o->assume_static_by_default ? "True" : "False",
-                 o->specialize_zero_one ? "True" : "False", o->duck_shape ? "True" : "False",
-                 o->prefer_deferred_runtime_asserts_over_guards ? "True" : "False",
-                 o->trace_asserts ? "True" : "False");
+  se__buf_printf(
+      b,
+      "ShapeEnvSettings(allow_scalar_outputs=%s, allow_dynamic_output_shape_ops=%s, "
+      "assume_static_by_default=%s, specialize_zero_one=%s, duck_shape=%s, "
+      "prefer_deferred_runtime_asserts_over_guards=%s, trace_asserts=%s)",
+      o->allow_scalar_outputs ? "True" : "False",
+      o->allow_dynamic_output_shape_ops ? "True" : "False",
+      o->assume_static_by_default ? "True" : "False",
+      o->specialize_zero_one ? "True" : "False", o->duck_shape ? "True" : "False",
+      o->prefer_deferred_runtime_asserts_over_guards ? "True" : "False",
+      o->trace_asserts ? "True" : "False");
 }
 
 /* Appends value_to_str of the mapped field f of env. */
@@ -348,14 +358,9 @@ static void put_field(se_env *env, const field_desc *f, se_buf *out) {
     items_put(out, &it, false);
     return;
   }
-  case F_I64:
-    se__buf_printf(out, "%lld", (long long)*(const int64_t *)(const void *)((const char *)env +
-                                                                          f->off));
-    return;
-  case F_BOOL: put_bool(out, *(const bool *)(const void *)((const char *)env + f->off)); return;
-  case F_OPT_BOOL:
-    put_bool(out, *(const bool *)(const void *)((const char *)&env->opt + f->off));
-    return;
+  case F_I64: se__buf_printf(out, "%lld", (long long)field_i64(env, f)); return;
+  case F_BOOL:
+  case F_OPT_BOOL: put_bool(out, field_bool(env, f)); return;
   case F_CO_FIELDS: {
     const se_env_options *o = &env->opt;
     items it = {NULL, 0, false};
@@ -380,7 +385,8 @@ static void put_field(se_env *env, const field_desc *f, se_buf *out) {
 
 static bool range_eq(const se_range *a, const se_range *b) {
   if (!a || !b) return a == b;
-  return a->lo == b->lo && a->hi == b->hi && a->is_bool == b->is_bool && a->is_int == b->is_int;
+  return a->lo == b->lo && a->hi == b->hi && a->is_bool == b->is_bool &&
+         a->is_int == b->is_int;
 }
 
 static bool value_eq(vkind k, se_mapval a, se_mapval b) {
@@ -492,22 +498,17 @@ static bool field_eq(const se_env *a, const se_env *b, const field_desc *f) {
     }
     return true;
   }
-  case F_I64:
-    return *(const int64_t *)(const void *)((const char *)a + f->off) ==
-           *(const int64_t *)(const void *)((const char *)b + f->off);
+  case F_I64: return field_i64(a, f) == field_i64(b, f);
   case F_BOOL:
-    return *(const bool *)(const void *)((const char *)a + f->off) ==
-           *(const bool *)(const void *)((const char *)b + f->off);
-  case F_OPT_BOOL:
-    return *(const bool *)(const void *)((const char *)&a->opt + f->off) ==
-           *(const bool *)(const void *)((const char *)&b->opt + f->off);
+  case F_OPT_BOOL: return field_bool(a, f) == field_bool(b, f);
   case F_CO_FIELDS: return co_fields_eq(&a->opt, &b->opt);
   case F_NONE: return true;
   }
   return false;
 }
 
-/* ---- public entry points ----------------------------------------------------------------- */
+/* ---- public entry points -----------------------------------------------------------------
+ */
 
 /* se_env_dump: one "NAME: VALUE\n" line per compared field, in the sorted
  * field order above; VALUE is exactly what a NotEqualError would show for
@@ -599,7 +600,8 @@ se_status se_env_check_equal(se_env *a, se_env *b, char **report) {
   return st;
 }
 
-/* ---- the NotEqualError text ---------------------------------------------------------------- */
+/* ---- the NotEqualError text ----------------------------------------------------------------
+ */
 
 char *se__env_not_equal_text(se_ctx *ctx, const char *msg, const se_mismatch *m, size_t n) {
   se_buf b;

@@ -103,7 +103,8 @@ static const char empty_dump[] =
     "pending_fresh_unbacked_symbols: None\n"
     "replacements: {}\n"
     "runtime_asserts_frozen: False\n"
-    "settings: ShapeEnvSettings(allow_scalar_outputs=True, allow_dynamic_output_shape_ops=True, "
+    "settings: ShapeEnvSettings(allow_scalar_outputs=True, "
+    "allow_dynamic_output_shape_ops=True, "
     "assume_static_by_default=False, specialize_zero_one=True, duck_shape=True, "
     "prefer_deferred_runtime_asserts_over_guards=False, trace_asserts=False)\n"
     "size_like: {}\n"
@@ -355,7 +356,8 @@ static void test_guards_and_asserts(void **state) {
   rn->v[0] = (se_rt_assert){ge, NULL};
   rn->v[1] = (se_rt_assert){eq, NULL};
   put_p(a, &a->deferred_runtime_asserts, u0, ra);
-  assert_true(se__st_put(a, &a->deferred_runtime_asserts, &a->none_key, 7, (se_mapval){.p = rn}));
+  assert_true(
+      se__st_put(a, &a->deferred_runtime_asserts, &a->none_key, 7, (se_mapval){.p = rn}));
   se__st_set_i64(a, &a->num_deferred_runtime_asserts, 3);
   expect_report(a, b,
                 "ShapeEnv not equal: field values don't match:\n"
@@ -383,7 +385,8 @@ static void test_guards_and_asserts(void **state) {
   put_i(b, &b->divisible, mod, 1);
   put_i(b, &b->axioms, se_expr_call(ctx, SE_K_NE, ne_args, 2), 0);
   put_i(b, &b->axioms, eq, 1);
-  assert_true(se__st_put(b, &b->deferred_runtime_asserts, &b->none_key, 99, (se_mapval){.p = rn}));
+  assert_true(
+      se__st_put(b, &b->deferred_runtime_asserts, &b->none_key, 99, (se_mapval){.p = rn}));
   put_p(b, &b->deferred_runtime_asserts, u0, ra);
   se__st_set_i64(b, &b->num_deferred_runtime_asserts, 3);
   expect_report(a, b,
@@ -397,7 +400,8 @@ static void test_guards_and_asserts(void **state) {
   rr->n = 2;
   rr->v[0] = (se_rt_assert){eq, NULL};
   rr->v[1] = (se_rt_assert){ge, NULL};
-  assert_true(se__st_put(b, &b->deferred_runtime_asserts, &b->none_key, 99, (se_mapval){.p = rr}));
+  assert_true(
+      se__st_put(b, &b->deferred_runtime_asserts, &b->none_key, 99, (se_mapval){.p = rr}));
   char *rep = NULL;
   assert_int_equal(se_env_check_equal(a, b, &rep), SE_NOT_EQUAL);
   assert_non_null(strstr(rep, "==> deferred_runtime_asserts: values don't match.\n"
@@ -410,7 +414,8 @@ static void test_guards_and_asserts(void **state) {
   put_i(b, &b->axioms, eq, 0);
   rep = NULL;
   assert_int_equal(se_env_check_equal(a, b, &rep), SE_NOT_EQUAL);
-  assert_non_null(strstr(rep, "  > Right: {Eq(Mod(s93, 3), 0): False, Ne(Mod(s93, 3), 0): False}\n"));
+  assert_non_null(
+      strstr(rep, "  > Right: {Eq(Mod(s93, 3), 0): False, Ne(Mod(s93, 3), 0): False}\n"));
   se_free(rep);
 }
 
@@ -545,28 +550,26 @@ static void test_bad_args(void **state) {
  * environments never reach. */
 static void test_text_formatters(void **state) {
   fixture *f = *state;
-  se_mismatch m[2] = {{"a: values don't match.", "1", "2"}, {"b: values don't match.", "[]", "[x]"}};
+  se_mismatch m[2] = {{"a: values don't match.", "1", "2"},
+                      {"b: values don't match.", "[]", "[x]"}};
   char *s = se__env_not_equal_text(f->ctx, "field values don't match:", m, 2);
-  assert_string_equal(s,
-                      "ShapeEnv not equal: field values don't match:\n\n"
-                      "==> a: values don't match.\n  >  Left: 1\n  > Right: 2\n"
-                      "==> b: values don't match.\n  >  Left: []\n  > Right: [x]\n");
+  assert_string_equal(s, "ShapeEnv not equal: field values don't match:\n\n"
+                         "==> a: values don't match.\n  >  Left: 1\n  > Right: 2\n"
+                         "==> b: values don't match.\n  >  Left: []\n  > Right: [x]\n");
   se_free(s);
   const char *l[] = {"var_to_val", "_expr_sym_node_id", "it's"};
   s = se__env_field_set_text(f->ctx, l, 3, NULL, 0);
-  assert_string_equal(s,
-                      "ShapeEnv not equal: field set mismatch:\n\n"
-                      "==> found unique fields:\n"
-                      "  >  Left: ['_expr_sym_node_id', \"it's\", 'var_to_val']\n"
-                      "  > Right: []\n");
+  assert_string_equal(s, "ShapeEnv not equal: field set mismatch:\n\n"
+                         "==> found unique fields:\n"
+                         "  >  Left: ['_expr_sym_node_id', \"it's\", 'var_to_val']\n"
+                         "  > Right: []\n");
   se_free(s);
   const char *r[] = {"backed_var_to_val"};
   s = se__env_field_set_text(f->ctx, l, 1, r, 1);
-  assert_string_equal(s,
-                      "ShapeEnv not equal: field set mismatch:\n\n"
-                      "==> found unique fields:\n"
-                      "  >  Left: ['var_to_val']\n"
-                      "  > Right: ['backed_var_to_val']\n");
+  assert_string_equal(s, "ShapeEnv not equal: field set mismatch:\n\n"
+                         "==> found unique fields:\n"
+                         "  >  Left: ['var_to_val']\n"
+                         "  > Right: ['backed_var_to_val']\n");
   se_free(s);
 }
 
@@ -591,7 +594,8 @@ static se_sym create_x(se_env *env) {
   spec.sizes = sizes;
   spec.strides = strides;
   se_tensor_meta m;
-  assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(env->ctx, "x"), &m), SE_OK);
+  assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(env->ctx, "x"), &m),
+                   SE_OK);
   return m.sizes[0];
 }
 
@@ -802,8 +806,8 @@ static void test_peer_a9(void **state) {
   assert_int_equal(se_env_create_unbacked_symint(other, &r2), SE_OK);
   se_sym m = binop(main_env, SE_OP_MOD, r, se_sym_int(f->ctx, 3));
   bool ok = false;
-  se_status st =
-      se_sym_expect_true(main_env, binop(main_env, SE_OP_EQ, m, se_sym_int(f->ctx, 0)), "", &ok);
+  se_status st = se_sym_expect_true(
+      main_env, binop(main_env, SE_OP_EQ, m, se_sym_int(f->ctx, 0)), "", &ok);
   if (st != SE_OK) fail_msg("se_sym_expect_true: %s", se_errmsg(f->ctx));
   assert_true(ok);
   expect_report(main_env, other,
