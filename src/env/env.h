@@ -8,7 +8,8 @@
  *
  * Module map:
  *   env.c       construction, settings, the transaction bracket, vectors
- *   state.c     state writers with undo, state dump, check_equal texts
+ *   state.c     state writers with undo, provenance entries
+ *   dump.c      the state dump and check_equal (NotEqualError texts)
  *   source.c    sources: interning, names, reprs, parsing names back
  *   symbols.c   create_symbol & co, unbacked symbols, sizes/strides
  *   simplify.c  replace/_find, simplify, _maybe_evaluate_static, axioms,
