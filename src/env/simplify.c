@@ -1039,22 +1039,6 @@ static se_status status_of(se_ctx *ctx) {
   return st == SE_OK ? SE_INVALID : st;
 }
 
-const se_expr *se_env_simplify(se_env *env, const se_expr *expr) {
-  if (!env || !expr) return NULL;
-  se__txn_begin(env);
-  const se_expr *r = se__env_simplify(env, expr, false);
-  se__txn_end(env, r ? SE_OK : status_of(env->ctx));
-  return r;
-}
-
-const se_expr *se_env_replace(se_env *env, const se_expr *expr) {
-  if (!env || !expr) return NULL;
-  se__txn_begin(env);
-  const se_expr *r = se__env_replace(env, expr);
-  se__txn_end(env, r ? SE_OK : status_of(env->ctx));
-  return r;
-}
-
 const se_expr *se_env_size_hint(se_env *env, const se_expr *expr) {
   if (!env || !expr) return NULL;
   se__txn_begin(env);

@@ -549,3 +549,49 @@ se_status se__api_fx_call(se_env *env, const char *target, const se_fx_arg *args
   fx_call c = {t, args, n, node};
   return se__rec_call(env, SE_EV_CREATE_FX_CALL_FUNCTION, a, 2, run_fx_call, &c);
 }
+
+/* ---- replace and simplify: path compression as recorded _find calls -------------- */
+
+typedef struct find_call {
+  const se_expr *sym;
+} find_call;
+
+static se_status run_find(se_env *env, void *ud) {
+  find_call *c = ud;
+  return se__env_find(env, c->sym) ? SE_OK : se__status(env->ctx);
+}
+
+/* PyTorch's replace() is not recorded, but the _find it runs for each free
+ * symbol with a replacement is: do the same, so that path compression only
+ * ever happens inside a recorded call and replays identically. */
+static bool find_free_symbols(se_env *env, const se_expr *expr) {
+  se__elist fs = {0};
+  bool ok = se__env_free_symbols(env->ctx, expr, &fs);
+  for (size_t i = 0; ok && i < fs.n; i++) {
+    const se_expr *s = fs.v[i];
+    if (!se__map_find(&env->replacements, s, s->hash)) continue;
+    find_call c = {s};
+    se_evarg a[] = {ARG_EXPR(s)};
+    ok = se__rec_call(env, SE_EV_FIND, a, NARGS(a), run_find, &c) == SE_OK;
+  }
+  se__elist_free(&fs);
+  return ok;
+}
+
+const se_expr *se_env_replace(se_env *env, const se_expr *expr) {
+  if (!env || !expr) return NULL;
+  if (!find_free_symbols(env, expr)) return NULL;
+  se__txn_begin(env);
+  const se_expr *r = se__env_replace(env, expr);
+  se__txn_end(env, r ? SE_OK : (se__status(env->ctx) ? se__status(env->ctx) : SE_INVALID));
+  return r;
+}
+
+const se_expr *se_env_simplify(se_env *env, const se_expr *expr) {
+  if (!env || !expr) return NULL;
+  if (!find_free_symbols(env, expr)) return NULL;
+  se__txn_begin(env);
+  const se_expr *r = se__env_simplify(env, expr, false);
+  se__txn_end(env, r ? SE_OK : (se__status(env->ctx) ? se__status(env->ctx) : SE_INVALID));
+  return r;
+}

@@ -337,12 +337,41 @@ static void test_transactional(void **state) {
   se_env_free(env);
 }
 
+/* SymNode arithmetic records what it changes (graph nodes, guards,
+ * runtime asserts): the replay rebuilds the same environment. */
+static void test_symval_replays(void **state) {
+  (void)state;
+  se_env *env = tv_env();
+  se_tensor_meta x = create_x(env);
+  se_sym three = se_sym_int(C, 3), zero = se_sym_int(C, 0), m, eq, r;
+  assert_int_equal(se_sym_binary(env, SE_OP_MOD, x.sizes[0], three, &m), SE_OK);
+  assert_int_equal(se_sym_binary(env, SE_OP_EQ, m, zero, &eq), SE_OK);
+  const se_expr *v;
+  assert_int_equal(se_sym_guard(env, eq, &v), SE_OK);
+  assert_ptr_equal(v, se_expr_bool(C, true));
+  se_sym u, um, ueq;
+  assert_int_equal(se_env_create_unbacked_symint(env, &u), SE_OK);
+  assert_int_equal(se_sym_binary(env, SE_OP_MOD, u, three, &um), SE_OK);
+  assert_int_equal(se_sym_binary(env, SE_OP_EQ, um, zero, &ueq), SE_OK);
+  bool ok = false;
+  assert_int_equal(se_sym_expect_true(env, ueq, "t.py:1", &ok), SE_OK);
+  assert_true(ok);
+  assert_int_equal(se_sym_binary(env, SE_OP_ADD, x.sizes[1], x.sizes[0], &r), SE_OK);
+  replay_check(env);
+  /* The names of the graph nodes the values made. */
+  char *d = se_env_dump(env);
+  assert_non_null(strstr(d, "name_to_node: {_assert, _assert_1, add, eq, eq_1, mod, mod_1, u0, "
+                            "x_size_0_, x_size_1_, x_storage_offset, x_stride_0_, x_stride_1_}\n"));
+  se_free(d);
+  se_env_free(env);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_no_recording),     cmocka_unit_test(test_constructor_event),
       cmocka_unit_test(test_replay_sequences), cmocka_unit_test(test_replay_prefixes),
       cmocka_unit_test(test_event_text),       cmocka_unit_test(test_trace),
-      cmocka_unit_test(test_transactional),
+      cmocka_unit_test(test_transactional),    cmocka_unit_test(test_symval_replays),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

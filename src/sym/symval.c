@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "env/simplify.h"
+#include "record/recorder.h"
 
 /* ---- small helpers ----------------------------------------------------------------------- */
 
@@ -299,7 +300,7 @@ static se_status py_convert(se_ctx *ctx, pyval v, se_pytype t, pyval *out) {
  * of the expression under the hints (_update_hint); NULL when none. */
 static const se_expr *sym_hint(se_env *env, se_sym s) {
   if (s.hint || is_const(s)) return s.hint ? s.hint : s.expr;
-  const se_expr *e = se__env_replace(env, s.expr);
+  const se_expr *e = se_env_replace(env, s.expr);
   if (!e) return NULL;
   const se_expr *r = se__env_maybe_evaluate_static(env, e, false, true, false, false);
   pyval v;
@@ -310,7 +311,7 @@ static const se_expr *sym_hint(se_env *env, se_sym s) {
 
 /* SymNode.expr: the expression with the replacements applied. */
 static const se_expr *sym_expr(se_env *env, se_sym s) {
-  return is_const(s) ? s.expr : se__env_replace(env, s.expr);
+  return is_const(s) ? s.expr : se_env_replace(env, s.expr);
 }
 
 static se_fx_arg fx_arg(se_sym s) {
@@ -325,8 +326,8 @@ static se_fx_arg fx_arg(se_sym s) {
 static int32_t fx_node(se_env *env, const char *target, const se_sym *args, size_t n, bool *ok) {
   se_fx_arg a[3];
   for (size_t i = 0; i < n; i++) a[i] = fx_arg(args[i]);
-  int32_t r = se__fx_call(env, target, a, n, NULL);
-  *ok = se__status(env->ctx) == SE_OK;
+  int32_t r = -1;
+  *ok = se__api_fx_call(env, target, a, n, &r) == SE_OK;
   return r;
 }
 
@@ -560,7 +561,7 @@ static se_status guard_impl(se_env *env, se_sym a, const se_expr **out) {
     const se_expr *e = sym_expr(env, a);
     const se_expr *h = sym_hint(env, a);
     if (!e || se__status(ctx) != SE_OK) return failed(ctx);
-    se_status st = se__env_evaluate_expr(env, e, h, a.fx, false, NULL, false, &r);
+    se_status st = se_env_evaluate_expr(env, e, h, a.fx, false, NULL, &r);
     if (st != SE_OK) return st;
   }
   pyval v;
@@ -596,7 +597,7 @@ static se_status expect_true_impl(se_env *env, se_sym a, const char *msg, bool *
   if (!has_unbacked(ctx, e, &unbacked)) return failed(ctx);
   if (h && !unbacked && !env->opt.prefer_deferred_runtime_asserts_over_guards)
     return guard_bool(env, a, out);
-  return se__env_guard_or_defer(env, e, msg ? msg : "", a.fx, out);
+  return se__api_guard_or_defer(env, e, msg ? msg : "", a.fx, out);
 }
 
 /* ---- user layer ----------------------------------------------------------------------------- */
@@ -918,7 +919,8 @@ static void clear_out(se_sym *out) {
 }
 
 /* a OP b with Python's semantics (see the file comment). On failure *out is
- * cleared and the environment is as before the call. */
+ * cleared. Every state change it causes (a _find, a graph node) is a
+ * recorded call of its own, transactional by itself. */
 se_status se_sym_binary(se_env *env, se_symop op, se_sym a, se_sym b, se_sym *out) {
   if (!env) return SE_INVALID;
   if (!out) return se__fail(env->ctx, SE_INVALID, "se_sym_binary: no place for the result");
@@ -927,14 +929,13 @@ se_status se_sym_binary(se_env *env, se_symop op, se_sym a, se_sym b, se_sym *ou
   if (st == SE_OK) st = check_val(env, b);
   if (st != SE_OK) return st;
   se_sym r;
-  se__txn_begin(env);
-  st = se__txn_end(env, binary_impl(env, op, a, b, &r));
+  st = binary_impl(env, op, a, b, &r);
   if (st == SE_OK) *out = r;
   return st;
 }
 
 /* fn(a) (neg, sym_not, sym_int, sym_float, floor, ceil, trunc, sqrt, log2,
- * abs) with Python's semantics; transactional as se_sym_binary. */
+ * abs) with Python's semantics; state changes as se_sym_binary. */
 se_status se_sym_unary(se_env *env, se_symfn fn, se_sym a, se_sym *out) {
   if (!env) return SE_INVALID;
   if (!out) return se__fail(env->ctx, SE_INVALID, "se_sym_unary: no place for the result");
@@ -942,8 +943,7 @@ se_status se_sym_unary(se_env *env, se_symfn fn, se_sym a, se_sym *out) {
   se_status st = check_val(env, a);
   if (st != SE_OK) return st;
   se_sym r;
-  se__txn_begin(env);
-  st = se__txn_end(env, unary_impl(env, fn, a, &r));
+  st = unary_impl(env, fn, a, &r);
   if (st == SE_OK) *out = r;
   return st;
 }
@@ -959,8 +959,7 @@ se_status se_sym_ite(se_env *env, se_sym c, se_sym t, se_sym f, se_sym *out) {
   if (st == SE_OK) st = check_val(env, f);
   if (st != SE_OK) return st;
   se_sym r;
-  se__txn_begin(env);
-  st = se__txn_end(env, ite_impl(env, c, t, f, &r));
+  st = ite_impl(env, c, t, f, &r);
   if (st == SE_OK) *out = r;
   return st;
 }
@@ -972,8 +971,7 @@ se_status se_sym_guard(se_env *env, se_sym a, const se_expr **out) {
   se_status st = check_val(env, a);
   if (st != SE_OK) return st;
   const se_expr *r = NULL;
-  se__txn_begin(env);
-  st = se__txn_end(env, guard_impl(env, a, &r));
+  st = guard_impl(env, a, &r);
   if (st == SE_OK && out) *out = r;
   return st;
 }
@@ -988,8 +986,7 @@ se_status se_sym_expect_true(se_env *env, se_sym a, const char *msg, bool *out) 
   if (st != SE_OK) return st;
   if (a.type != SE_PY_BOOL) return se__fail(env->ctx, SE_INVALID, "expect_true takes a bool value");
   bool r = false;
-  se__txn_begin(env);
-  st = se__txn_end(env, expect_true_impl(env, a, msg, &r));
+  st = expect_true_impl(env, a, msg, &r);
   if (st == SE_OK && out) *out = r;
   return st;
 }
