@@ -60,6 +60,15 @@ se_env *se__env_new(se_ctx *ctx, const se_env_options *opt) {
   }
   if (!(env->opt.given & SE_SET_SHOULD_RECORD_EVENTS))
     env->opt.should_record_events = env->opt.translation_validation;
+  /* PyTorch's config.check_shape_env_recorded_events, for test suites: every
+   * environment that may record checks its replay at produce_guards. An
+   * environment told explicitly not to record (a replayed one) is left alone. */
+  const char *chk = getenv("SHAPEENV_CHECK_RECORDED_EVENTS");
+  if (chk && chk[0] == '1' &&
+      !((env->opt.given & SE_SET_SHOULD_RECORD_EVENTS) && !env->opt.should_record_events)) {
+    env->opt.should_record_events = true;
+    env->opt.check_recorded_events = true;
+  }
   if (!env->opt.should_record_events) env->opt.check_recorded_events = false;
   /* co_fields are copied: the caller's strings may go away. */
   if (env->opt.n_co_fields) {

@@ -265,6 +265,14 @@ se_status se__env_freeze_runtime_asserts(se_env *env);
 se_status se__env_suppress_guards_enter(se_env *env);
 se_status se__env_suppress_guards_exit(se_env *env);
 
+/* ---- guards.c ---------------------------------------------------------------------- */
+
+/* produce_guards itself; the public se_env_produce_guards (record layer)
+ * first runs the replay check when check_recorded_events is set. */
+se_status se__env_produce_guards(se_env *env, const se_placeholder *ph,
+                                 const se_source *const *sources, size_t n, bool ignore_static,
+                                 bool verbose, char ***out, size_t *nout);
+
 /* ---- fx.c ------------------------------------------------------------------------ */
 
 /* Placeholder for symbol (named from its name), created once; -1 when

@@ -377,9 +377,9 @@ static se_status produce_impl(gstate *g, const se_placeholder *ph,
 
 /* produce_guards (see shapeenv.h). On failure nothing is returned and the
  * environment is as before the call. */
-se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
-                                const se_source *const *sources, size_t n, bool ignore_static,
-                                bool verbose, char ***out, size_t *nout) {
+se_status se__env_produce_guards(se_env *env, const se_placeholder *ph,
+                                 const se_source *const *sources, size_t n, bool ignore_static,
+                                 bool verbose, char ***out, size_t *nout) {
   if (!env) return SE_INVALID;
   if (!out || !nout) return se__fail(env->ctx, SE_INVALID, "produce_guards: no place for the result");
   *out = NULL;

@@ -595,3 +595,54 @@ const se_expr *se_env_simplify(se_env *env, const se_expr *expr) {
   se__txn_end(env, r ? SE_OK : (se__status(env->ctx) ? se__status(env->ctx) : SE_INVALID));
   return r;
 }
+
+/* ---- produce_guards ------------------------------------------------------------ */
+
+/* Records _find for every replacement whose target still mentions a replaced
+ * symbol, so the path compression produce_guards' simplification would do
+ * happens in recorded calls (PyTorch records those _find calls too, as they
+ * run outside any recorded call). */
+static bool compress_replacements(se_env *env) {
+  se__elist keys = {0};
+  bool ok = true;
+  SE_MAP_EACH(&env->replacements, e) {
+    se__elist fs = {0};
+    ok = se__env_free_symbols(env->ctx, e->val.p, &fs);
+    for (size_t i = 0; ok && i < fs.n; i++)
+      if (se__map_find(&env->replacements, fs.v[i], fs.v[i]->hash)) {
+        ok = se__elist_push(env->ctx, &keys, e->key);
+        break;
+      }
+    se__elist_free(&fs);
+    if (!ok) break;
+  }
+  for (size_t i = 0; ok && i < keys.n; i++) {
+    find_call c = {keys.v[i]};
+    se_evarg a[] = {ARG_EXPR(keys.v[i])};
+    ok = se__rec_call(env, SE_EV_FIND, a, NARGS(a), run_find, &c) == SE_OK;
+  }
+  se__elist_free(&keys);
+  return ok;
+}
+
+se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
+                                const se_source *const *sources, size_t n, bool ignore_static,
+                                bool verbose, char ***out, size_t *nout) {
+  if (!env) return SE_INVALID;
+  if (env->opt.check_recorded_events && env->rec && env->rec->events.n) {
+    /* check_recorded_events: the replay must rebuild this very state. */
+    se_env *r = NULL;
+    se_status st = se__replay_events(env, SIZE_MAX, &r);
+    if (st != SE_OK) return st;
+    char *report = NULL;
+    st = se_env_check_equal(env, r, &report);
+    se_env_free(r);
+    if (st == SE_NOT_EQUAL) {
+      st = se__fail(env->ctx, SE_NOT_EQUAL, "%s", report ? report : "ShapeEnv not equal");
+    }
+    se_free(report);
+    if (st != SE_OK) return st;
+  }
+  if (!compress_replacements(env)) return se__status(env->ctx);
+  return se__env_produce_guards(env, ph, sources, n, ignore_static, verbose, out, nout);
+}
