@@ -1,5 +1,6 @@
 /* Recording: the event table's metadata, the recorder of an environment,
  * and se__rec_call, through which every public mutating call runs. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,7 @@ size_t se__event_params(se_event_kind k, const char *const **names, const se_arg
 /* ---- the recorder ---------------------------------------------------------- */
 
 static void recorder_free(se_recorder *r) {
+  if (r->log) fclose(r->log); /* an event log left open by its caller */
   se__vec_free(&r->events);
   se__vec_free(&r->tracked);
   se__arena_free(&r->arena);
@@ -236,6 +238,7 @@ se_status se__rec_call(se_env *env, se_event_kind kind, const se_evarg *args, si
     env->cur_event = outer_event;
     r->is_recording = false;
     if (st != SE_OK) r->events.n--; /* the failed call leaves no event */
+    else if (r->log) se__log_stream(env, r, r->events.n - 1); /* a complete line per event */
   }
   if (r) {
     r->depth--;

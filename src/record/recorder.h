@@ -2,6 +2,8 @@
 #ifndef SE_RECORDER_H
 #define SE_RECORDER_H
 
+#include <stdio.h>
+
 #include "record/record.h"
 
 /* Receives one trace line (without newline). */
@@ -17,6 +19,10 @@ typedef struct se_recorder {
   const char *next_location; /* location for the next recorded call (interned) */
   se__trace_fn trace;     /* trace_shape_events hook, or NULL */
   void *trace_ud;
+  /* -- streaming event log (log.c) -- */
+  FILE *log;              /* se_env_log_open's file, or NULL; closed with the recorder */
+  se_status log_status;   /* first failure while streaming, reported by se_env_log_close */
+  char log_msg[256];      /* its message */
 } se_recorder;
 
 /* The recorder of env, created on first use; NULL when out of memory. */
@@ -43,6 +49,12 @@ se_status se__api_guard_or_defer(se_env *env, const se_expr *expr, const char *m
                                  bool *out);
 /* The tracked inputs of env (borrowed); returns their count. */
 size_t se__env_tracked(se_env *env, const se_tracked **out);
+/* Appends event index to the open event log (log.c) after its call
+ * succeeded; a failure is kept in r->log_status, never in the context. */
+void se__log_stream(se_env *env, se_recorder *r, size_t index);
+/* Runs one event (not the constructor) on dst through the public calls, as
+ * replay does; index is used for provenance and messages (replay.c). */
+se_status se__replay_event(se_env *dst, size_t index, const se_event *ev);
 /* Appends the Python-like text of one argument value. */
 void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a);
 

@@ -102,6 +102,13 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
   }
 }
 
+se_status se__replay_event(se_env *dst, size_t index, const se_event *ev) {
+  dst->cur_event = (int64_t)index;
+  se_status st = run_event(dst, index, ev);
+  dst->cur_event = -1;
+  return st;
+}
+
 se_status se__replay_events(se_env *env, size_t until, se_env **out) {
   *out = NULL;
   se_recorder *r = env->rec;
