@@ -4,10 +4,13 @@
  *
  * Exit status (DESIGN.md): 0 success, 1 a negative answer, 2 bad input or
  * usage, 3 unknown. */
+#define _POSIX_C_SOURCE 200809L /* isatty, fileno */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shapeenv.h"
 
@@ -25,8 +28,12 @@ typedef struct command {
 } command;
 
 static int cmd_expr(int argc, char **argv);
+static int cmd_replay(int argc, char **argv);
+static int cmd_diff(int argc, char **argv);
 
 static const command commands[] = {
+    {"replay", "replay an event log; print its guards, state, events or FX graph", cmd_replay},
+    {"diff", "replay two event logs and report how their environments differ", cmd_diff},
     {"expr", "parse, canonicalize and print SymPy expressions, or evaluate them", cmd_expr},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -42,7 +49,8 @@ static void main_usage(FILE *f) {
   fputs("\n"
         "Run 'shapeenv <command> --help' for the options of a command.\n"
         "\n"
-        "Exit status: 0 success, 2 bad input or usage.\n",
+        "Exit status: 0 success, 1 a negative answer (diff: the environments\n"
+        "differ), 2 bad input or usage.\n",
         f);
 }
 
@@ -457,6 +465,485 @@ static int cmd_expr(int argc, char **argv) {
     return EXIT_BAD_INPUT;
   }
   return status;
+}
+
+/* ---- event logs: shapeenv replay / diff ----------------------------------- */
+
+static const char replay_help[] =
+    "usage: shapeenv replay [--until N] [--print guards|state|events|graph] [--verbose]\n"
+    "                       [--] LOG\n"
+    "\n"
+    "Replays the event log LOG (JSON Lines, docs/event-log.md; '-' reads standard\n"
+    "input) on a fresh shape environment and prints one view of the result.\n"
+    "\n"
+    "Options:\n"
+    "  --until N         replay events 0..N only (event 0 is the constructor)\n"
+    "  --print guards    (default) the guards produce_guards gives for the inputs\n"
+    "                    the log tracked (its track_fake events), one per line, as\n"
+    "                    Python text such as L['x'].size()[0] <= 1024; a log that\n"
+    "                    tracked no input prints its guards as SymPy text instead\n"
+    "  --print state     every state field with its value (the fields PyTorch\n"
+    "                    compares), one 'name: value' line each\n"
+    "  --print events    each event as it is replayed: 'INDEX: TEXT', TEXT as\n"
+    "                    PyTorch prints a ShapeEnvEvent\n"
+    "  --print graph     the validation FX graph as a Graphviz DOT digraph\n"
+    "  --verbose         with guards: add the '  # ...' comments produce_guards\n"
+    "                    gives\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "While a large log replays, a progress line is written to standard error when\n"
+    "it is a terminal. Errors print 'shapeenv replay: LOG:LINE: MESSAGE' on\n"
+    "standard error (the message names the column or field) and nothing on\n"
+    "standard output.\n"
+    "\n"
+    "Exit status: 0 success, 2 bad input (a log that cannot be read or replayed)\n"
+    "or usage.\n";
+
+static const char diff_help[] =
+    "usage: shapeenv diff [--] LOG_A LOG_B\n"
+    "\n"
+    "Replays both event logs (JSON Lines, docs/event-log.md; one of them may be\n"
+    "'-' for standard input) and compares the two environments field by field,\n"
+    "as PyTorch's shape_env_check_state_equal does. When they differ, prints\n"
+    "PyTorch's report on standard output:\n"
+    "\n"
+    "  ShapeEnv not equal: field values don't match:\n"
+    "\n"
+    "  ==> NAME: values don't match.\n"
+    "    >  Left: ...\n"
+    "    > Right: ...\n"
+    "\n"
+    "Equal environments print nothing.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 equal, 1 not equal, 2 bad input (a log that cannot be read\n"
+    "or replayed) or usage.\n";
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg) {
+  fprintf(stderr, "shapeenv %s: ", cmd);
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nRun 'shapeenv %s --help' for usage.\n", cmd);
+  return EXIT_BAD_INPUT;
+}
+
+/* Events between two progress lines. */
+#define PROGRESS_EVERY 16384u
+
+/* What the replay callback collects while a log replays. */
+typedef struct replay_view {
+  se_ctx *ctx;          /* the replay's context */
+  const char *cmd;      /* "replay" or "diff", for the progress line */
+  const char *path;     /* the log, for the progress line */
+  bool progress;        /* standard error is a terminal */
+  bool shown;           /* a progress line is on the screen */
+  bool print_events;    /* --print events: print each event */
+  bool collect_tracked; /* parse track_fake events into placeholders */
+  se_placeholder *ph;   /* tracked inputs (tensor arrays malloc-owned) */
+  const se_source **src;/* their sources */
+  size_t n, cap;        /* tracked inputs, capacity */
+  char *bad;            /* first track_fake text that did not parse (owned) */
+} replay_view;
+
+static void view_free(replay_view *v) {
+  for (size_t i = 0; i < v->n; i++)
+    if (v->ph[i].kind == SE_PH_TENSOR) {
+      free((void *)v->ph[i].tensor.sizes);
+      free((void *)v->ph[i].tensor.strides);
+    }
+  free(v->ph);
+  free(v->src);
+  free(v->bad);
+  memset(v, 0, sizeof *v);
+}
+
+/* A value of the tracked-fake text as a symbolic value (no hint: produce_guards
+ * needs none). */
+static bool parse_sym(se_ctx *ctx, const char *s, size_t n, se_sym *out) {
+  const se_expr *e = se_parse(ctx, s, n);
+  if (!e) return false;
+  se_pytype t = SE_PY_INT;
+  se_kind k = se_expr_kind(e);
+  const char *name = se_expr_symbol_name(e);
+  if (k == SE_K_TRUE || k == SE_K_FALSE)
+    t = SE_PY_BOOL;
+  else if (k == SE_K_FLOAT || (name && strncmp(name, "zf", 2) == 0))
+    t = SE_PY_FLOAT;
+  *out = (se_sym){e, NULL, t, -1};
+  return true;
+}
+
+/* Parses "(a, b, c)" or "(a,)" at *s into a malloc'd array; advances *s past
+ * the ')'. */
+static bool parse_tuple(se_ctx *ctx, const char **s, se_sym **out, size_t *n) {
+  const char *p = *s;
+  if (*p != '(') return false;
+  p++;
+  size_t cap = 4, k = 0;
+  se_sym *v = malloc(cap * sizeof *v);
+  if (!v) die_nomem();
+  while (*p && *p != ')') {
+    const char *start = p;
+    int depth = 0;
+    while (*p && !(depth == 0 && (*p == ',' || *p == ')'))) {
+      if (*p == '(' || *p == '[') depth++;
+      if (*p == ')' || *p == ']') depth--;
+      p++;
+    }
+    if (!*p) break;
+    if (k == cap) {
+      cap *= 2;
+      se_sym *w = realloc(v, cap * sizeof *v);
+      if (!w) die_nomem();
+      v = w;
+    }
+    if (!parse_sym(ctx, start, (size_t)(p - start), &v[k])) break;
+    k++;
+    if (*p == ',') p++;
+    while (*p == ' ') p++;
+  }
+  if (*p != ')') {
+    free(v);
+    return false;
+  }
+  *s = p + 1;
+  *out = v;
+  *n = k;
+  return true;
+}
+
+static bool expect(const char **s, const char *lit) {
+  size_t n = strlen(lit);
+  if (strncmp(*s, lit, n) != 0) return false;
+  *s += n;
+  return true;
+}
+
+/* Reads a track_fake event's text, as PyTorch prints a ShapeEnvEvent:
+ *   event: track_fake ([ShapeEnv], {'source': SRC, 'fake': FAKE})
+ * FAKE is FakeTensorMeta(tensor_size=(..), tensor_stride=(..),
+ * tensor_storage_offset=E, is_nested=B) or a value's expression. */
+static bool parse_track_fake(replay_view *v, const char *txt) {
+  const char *p = strstr(txt, "{'source': ");
+  const char *f = p ? strstr(p, ", 'fake': ") : NULL;
+  size_t tl = strlen(txt);
+  if (!p || !f || tl < 2 || strcmp(txt + tl - 2, "})") != 0) return false;
+  p += strlen("{'source': ");
+  char *name = malloc((size_t)(f - p) + 1);
+  if (!name) die_nomem();
+  memcpy(name, p, (size_t)(f - p));
+  name[f - p] = '\0';
+  const se_source *src = se_source_parse(v->ctx, name);
+  free(name);
+  if (!src) return false;
+  f += strlen(", 'fake': ");
+  size_t flen = (size_t)(txt + tl - 2 - f);
+  se_placeholder ph;
+  memset(&ph, 0, sizeof ph);
+  if (strncmp(f, "FakeTensorMeta(", 15) == 0) {
+    const char *s = f + 15;
+    se_sym *sizes = NULL, *strides = NULL;
+    size_t ns = 0, nt = 0;
+    bool ok = expect(&s, "tensor_size=") && parse_tuple(v->ctx, &s, &sizes, &ns) &&
+              expect(&s, ", tensor_stride=") && parse_tuple(v->ctx, &s, &strides, &nt) &&
+              ns == nt && expect(&s, ", tensor_storage_offset=");
+    const char *off = s;
+    const char *nested = ok ? strstr(s, ", is_nested=") : NULL;
+    ok = ok && nested && parse_sym(v->ctx, off, (size_t)(nested - off), &ph.tensor.storage_offset);
+    if (ok) {
+      s = nested + strlen(", is_nested=");
+      ph.tensor.is_nested = strncmp(s, "True)", 5) == 0;
+      ok = ph.tensor.is_nested || strncmp(s, "False)", 6) == 0;
+    }
+    if (!ok) {
+      free(sizes);
+      free(strides);
+      return false;
+    }
+    ph.kind = SE_PH_TENSOR;
+    ph.tensor.dim = ns;
+    ph.tensor.sizes = sizes;
+    ph.tensor.strides = strides;
+  } else {
+    ph.kind = SE_PH_VALUE;
+    if (!parse_sym(v->ctx, f, flen, &ph.value)) return false;
+  }
+  if (v->n == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 8;
+    se_placeholder *a = realloc(v->ph, cap * sizeof *a);
+    if (!a) die_nomem();
+    v->ph = a;
+    const se_source **b = realloc(v->src, cap * sizeof *b);
+    if (!b) die_nomem();
+    v->src = b;
+    v->cap = cap;
+  }
+  v->ph[v->n] = ph;
+  v->src[v->n] = src;
+  v->n++;
+  return true;
+}
+
+static void on_event(void *ud, size_t index, const char *txt) {
+  replay_view *v = ud;
+  if (v->progress && index && index % PROGRESS_EVERY == 0) {
+    fprintf(stderr, "\rshapeenv %s: %s: %zu events replayed", v->cmd, v->path, index);
+    v->shown = true;
+  }
+  if (v->print_events) printf("%zu: %s\n", index, txt);
+  if (v->collect_tracked && strncmp(txt, "event: track_fake (", 19) == 0 &&
+      !parse_track_fake(v, txt)) {
+    se_clear_error(v->ctx);
+    if (!v->bad) {
+      v->bad = strdup(txt);
+      if (!v->bad) die_nomem();
+    }
+  }
+}
+
+/* Replays path into *out; on failure prints the error naming the log and
+ * returns false. */
+static bool replay_log(se_ctx *ctx, const char *cmd, const char *path, size_t until,
+                       replay_view *v, se_env **out) {
+  v->ctx = ctx;
+  v->cmd = cmd;
+  v->path = path;
+  v->progress = isatty(fileno(stderr)) != 0;
+  se_status st = se_log_replay(ctx, path, until, on_event, v, out);
+  if (v->shown) fputs("\r\033[K", stderr);
+  if (st == SE_OK) return true;
+  const char *msg = se_errmsg(ctx);
+  if (!msg || !*msg) msg = se_status_message(st);
+  const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+  if (strstr(msg, name))
+    fprintf(stderr, "shapeenv %s: %s\n", cmd, msg);
+  else
+    fprintf(stderr, "shapeenv %s: %s: %s\n", cmd, name, msg);
+  return false;
+}
+
+/* DOT string literal. */
+static void dot_quoted(const char *s) {
+  putchar('"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') putchar('\\');
+    putchar(*s);
+  }
+  putchar('"');
+}
+
+/* The validation graph's live nodes, as the state dump's name_to_node field
+ * lists them ("name_to_node: {a, b, c}"). The public header has no accessor
+ * for a node's target and arguments yet, so edges are not drawn. */
+static int print_graph(se_env *env, const char *path) {
+  char *dump = se_env_dump(env);
+  if (!dump) {
+    fprintf(stderr, "shapeenv replay: %s: %s\n", path, se_errmsg(se_env_ctx(env)));
+    return EXIT_BAD_INPUT;
+  }
+  const char *p = strstr(dump, "\nname_to_node: {");
+  printf("digraph fx {\n  rankdir=TB;\n  node [shape=box, fontname=\"monospace\"];\n");
+  if (p) {
+    p += strlen("\nname_to_node: {");
+    while (*p && *p != '}') {
+      const char *e = p;
+      while (*e && *e != ',' && *e != '}') e++;
+      char name[512];
+      size_t n = (size_t)(e - p) < sizeof name - 1 ? (size_t)(e - p) : sizeof name - 1;
+      memcpy(name, p, n);
+      name[n] = '\0';
+      printf("  ");
+      dot_quoted(name);
+      printf(";\n");
+      p = *e == ',' ? e + 2 : e;
+    }
+  }
+  printf("}\n");
+  se_free(dump);
+  return EXIT_OK;
+}
+
+static int print_guards(se_env *env, replay_view *v, bool verbose) {
+  se_ctx *ctx = se_env_ctx(env);
+  if (v->bad) {
+    fprintf(stderr, "shapeenv replay: %s: cannot read the tracked input of: %s\n", v->path,
+            v->bad);
+    return EXIT_BAD_INPUT;
+  }
+  if (v->n == 0) {
+    char *g = se_env_format_guards(env);
+    if (!g) {
+      fprintf(stderr, "shapeenv replay: %s: %s\n", v->path, se_errmsg(ctx));
+      return EXIT_BAD_INPUT;
+    }
+    /* " - expr" lines: print the expressions alone. */
+    for (const char *p = g; *p;) {
+      const char *e = strchr(p, '\n');
+      size_t n = e ? (size_t)(e - p) : strlen(p);
+      if (n >= 3 && strncmp(p, " - ", 3) == 0) printf("%.*s\n", (int)(n - 3), p + 3);
+      p += n + (e ? 1 : 0);
+    }
+    se_free(g);
+    return EXIT_OK;
+  }
+  char **out = NULL;
+  size_t nout = 0;
+  se_status st = se_env_produce_guards(env, v->ph, v->src, v->n, false, verbose, &out, &nout);
+  if (st != SE_OK) {
+    fprintf(stderr, "shapeenv replay: %s: produce_guards: %s\n", v->path, se_errmsg(ctx));
+    return EXIT_BAD_INPUT;
+  }
+  for (size_t i = 0; i < nout; i++) {
+    puts(out[i]);
+    se_free(out[i]);
+  }
+  se_free(out);
+  return EXIT_OK;
+}
+
+/* Parses a non-negative decimal event index. */
+static bool parse_index(const char *s, size_t *out) {
+  if (!*s) return false;
+  size_t v = 0;
+  for (const char *p = s; *p; p++) {
+    if (*p < '0' || *p > '9') return false;
+    size_t d = (size_t)(*p - '0');
+    if (v > (SIZE_MAX - 1 - d) / 10) return false;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return true;
+}
+
+static int finish_output(const char *cmd, int status) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "shapeenv %s: error writing standard output\n", cmd);
+    return EXIT_BAD_INPUT;
+  }
+  return status;
+}
+
+static int cmd_replay(int argc, char **argv) {
+  size_t until = SIZE_MAX;
+  const char *what = "guards";
+  bool verbose = false;
+  const char *log = NULL;
+  bool rest = false;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!rest && strcmp(a, "--") == 0) {
+      rest = true;
+      continue;
+    }
+    if (rest || a[0] != '-' || a[1] == '\0') {
+      if (log) return usage_error("replay", "expected one LOG, got '%s' as well", a);
+      log = a;
+      continue;
+    }
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(replay_help, stdout);
+      return EXIT_OK;
+    }
+    if (strcmp(a, "--verbose") == 0) {
+      verbose = true;
+    } else if (strcmp(a, "--until") == 0 || strncmp(a, "--until=", 8) == 0) {
+      const char *n = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!n) return usage_error("replay", "%s needs an event index", a);
+      if (!parse_index(n, &until))
+        return usage_error("replay", "--until needs a non-negative event index, not '%s'", n);
+    } else if (strcmp(a, "--print") == 0 || strncmp(a, "--print=", 8) == 0) {
+      const char *w = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!w) return usage_error("replay", "%s needs guards, state, events or graph", a);
+      if (strcmp(w, "guards") && strcmp(w, "state") && strcmp(w, "events") && strcmp(w, "graph"))
+        return usage_error("replay", "--print takes guards, state, events or graph, not '%s'", w);
+      what = w;
+    } else {
+      return usage_error("replay", "unknown option '%s'", a);
+    }
+  }
+  if (!log) return usage_error("replay", "%s", "missing LOG (an event log file, or - for stdin)");
+  se_ctx *ctx = se_ctx_new();
+  if (!ctx) die_nomem();
+  replay_view v;
+  memset(&v, 0, sizeof v);
+  v.print_events = strcmp(what, "events") == 0;
+  v.collect_tracked = strcmp(what, "guards") == 0;
+  se_env *env = NULL;
+  int status = EXIT_OK;
+  if (!replay_log(ctx, "replay", log, until, &v, &env)) {
+    status = EXIT_BAD_INPUT;
+  } else if (strcmp(what, "state") == 0) {
+    char *d = se_env_dump(env);
+    if (d) {
+      fputs(d, stdout);
+      if (*d && d[strlen(d) - 1] != '\n') putchar('\n');
+      se_free(d);
+    } else {
+      fprintf(stderr, "shapeenv replay: %s: %s\n", log, se_errmsg(ctx));
+      status = EXIT_BAD_INPUT;
+    }
+  } else if (strcmp(what, "guards") == 0) {
+    status = print_guards(env, &v, verbose);
+  } else if (strcmp(what, "graph") == 0) {
+    status = print_graph(env, log);
+  }
+  se_env_free(env);
+  view_free(&v);
+  se_ctx_free(ctx);
+  return finish_output("replay", status);
+}
+
+static int cmd_diff(int argc, char **argv) {
+  const char *logs[2] = {NULL, NULL};
+  int n = 0;
+  bool rest = false;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!rest && strcmp(a, "--") == 0) {
+      rest = true;
+      continue;
+    }
+    if (!rest && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
+      fputs(diff_help, stdout);
+      return EXIT_OK;
+    }
+    if (!rest && a[0] == '-' && a[1] != '\0') return usage_error("diff", "unknown option '%s'", a);
+    if (n == 2) return usage_error("diff", "expected two logs, got '%s' as well", a);
+    logs[n++] = a;
+  }
+  if (n < 2) return usage_error("diff", "%s", "needs two logs: LOG_A LOG_B");
+  if (strcmp(logs[0], "-") == 0 && strcmp(logs[1], "-") == 0)
+    return usage_error("diff", "%s", "only one of the logs can be standard input ('-')");
+  se_ctx *ctx = se_ctx_new();
+  if (!ctx) die_nomem();
+  se_env *env[2] = {NULL, NULL};
+  int status = EXIT_OK;
+  for (int i = 0; i < 2 && status == EXIT_OK; i++) {
+    replay_view v;
+    memset(&v, 0, sizeof v);
+    if (!replay_log(ctx, "diff", logs[i], SIZE_MAX, &v, &env[i])) status = EXIT_BAD_INPUT;
+    view_free(&v);
+  }
+  if (status == EXIT_OK) {
+    char *report_text = NULL;
+    se_status st = se_env_check_equal(env[0], env[1], &report_text);
+    if (st == SE_NOT_EQUAL) {
+      if (report_text) {
+        fputs(report_text, stdout);
+        if (*report_text && report_text[strlen(report_text) - 1] != '\n') putchar('\n');
+      }
+      status = EXIT_NEGATIVE;
+    } else if (st != SE_OK) {
+      fprintf(stderr, "shapeenv diff: %s\n", se_errmsg(ctx));
+      status = EXIT_BAD_INPUT;
+    }
+    se_free(report_text);
+  }
+  se_env_free(env[0]);
+  se_env_free(env[1]);
+  se_ctx_free(ctx);
+  return finish_output("diff", status);
 }
 
 int main(int argc, char **argv) {

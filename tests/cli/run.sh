@@ -5,9 +5,12 @@
 #
 # CASE_DIR holds `args` (one command-line argument per line), optionally
 # `stdin`, and the expected `stdout`, `stderr` and `status` (exit code).
+# The command runs in the repository root, so `args` name files relative
+# to it (examples/transformer.jsonl, tests/cli/logs/bad_json.jsonl).
 # Prints every difference; exits 1 when there is one.
-exe=$1
-case=$2
+exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+case=$(cd "$2" && pwd)
+cd "$(dirname "$0")/../.." || exit 1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 set --

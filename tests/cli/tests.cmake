@@ -1,5 +1,6 @@
 # Golden-file tests of the command line (label cli): one directory per case
-# under tests/cli/cases with args, stdin, stdout, stderr and status.
+# under tests/cli/cases with args, stdin, stdout, stderr and status. Cases
+# run from the repository root, so args name files as examples/x.jsonl.
 file(GLOB SE_CLI_CASES LIST_DIRECTORIES true CONFIGURE_DEPENDS
      ${CMAKE_CURRENT_LIST_DIR}/cases/*)
 foreach(case ${SE_CLI_CASES})
@@ -12,3 +13,13 @@ foreach(case ${SE_CLI_CASES})
                          TIMEOUT 60)
   endif()
 endforeach()
+
+# The shipped example logs: make_examples records the runs again and the
+# logs must come out byte for byte as committed (recording is deterministic).
+add_executable(make_examples ${PROJECT_SOURCE_DIR}/examples/make_examples.c)
+target_compile_options(make_examples PRIVATE ${SE_WARNINGS})
+target_link_libraries(make_examples PRIVATE shapeenv_objs m)
+add_test(NAME cli.examples_deterministic
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/examples.sh
+                 $<TARGET_FILE:make_examples> ${PROJECT_SOURCE_DIR}/examples)
+set_tests_properties(cli.examples_deterministic PROPERTIES LABELS cli TIMEOUT 60)
