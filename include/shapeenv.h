@@ -523,6 +523,25 @@ SE_API void se_env_set_provenance(se_env *env, bool on);
  * events keep a snapshot of this list. The metadata is copied. */
 SE_API se_status se_env_track_tensor(se_env *env, const se_source *src, const se_tensor_meta *t);
 SE_API se_status se_env_track_value(se_env *env, const se_source *src, se_sym v);
+/* The tracked inputs, in tracking order: input i as a produce_guards
+ * placeholder and its source (arrays borrowed until se_env_free). */
+SE_API size_t se_env_tracked_count(const se_env *env);
+SE_API se_status se_env_tracked(const se_env *env, size_t i, const se_source **src,
+                                se_placeholder *out);
+
+/* The validation FX graph, node by node (index order = creation order). */
+typedef struct se_fx_node_info {
+  const char *name;          /* unique node name */
+  const char *target;        /* "placeholder" or the called function ("eq", "_assert", ...) */
+  bool placeholder;          /* a placeholder node */
+  bool live;                 /* still in the graph (removed nodes keep their index) */
+  size_t nargs;              /* call arguments */
+  const char *arg_node[3];   /* argument i's node name, or NULL when it is a constant */
+  const se_expr *arg_value[3]; /* argument i's constant when arg_node[i] is NULL */
+  const se_expr *symbol;     /* a placeholder's symbol */
+} se_fx_node_info;
+SE_API size_t se_env_fx_node_count(const se_env *env);
+SE_API se_status se_env_fx_node(const se_env *env, size_t i, se_fx_node_info *out);
 
 
 /* ---- event logs: JSON Lines files (docs/event-log.md) ------------------------- */

@@ -471,7 +471,7 @@ static int cmd_expr(int argc, char **argv) {
 
 static const char replay_help[] =
     "usage: shapeenv replay [--until N] [--print guards|state|events|graph] [--verbose]\n"
-    "                       [--] LOG\n"
+    "                       [--static] [--] LOG\n"
     "\n"
     "Replays the event log LOG (JSON Lines, docs/event-log.md; '-' reads standard\n"
     "input) on a fresh shape environment and prints one view of the result.\n"
@@ -489,6 +489,9 @@ static const char replay_help[] =
     "  --print graph     the validation FX graph as a Graphviz DOT digraph\n"
     "  --verbose         with guards: add the '  # ...' comments produce_guards\n"
     "                    gives\n"
+    "  --static          with guards: also the guards on static tensor properties\n"
+    "                    (L['x'].stride()[1] == 1), which Dynamo's tensor check\n"
+    "                    covers and therefore leaves out (ignore_static)\n"
     "  -h, --help        show this help\n"
     "\n"
     "While a large log replays, a progress line is written to standard error when\n"
@@ -539,151 +542,7 @@ typedef struct replay_view {
   bool progress;        /* standard error is a terminal */
   bool shown;           /* a progress line is on the screen */
   bool print_events;    /* --print events: print each event */
-  bool collect_tracked; /* parse track_fake events into placeholders */
-  se_placeholder *ph;   /* tracked inputs (tensor arrays malloc-owned) */
-  const se_source **src;/* their sources */
-  size_t n, cap;        /* tracked inputs, capacity */
-  char *bad;            /* first track_fake text that did not parse (owned) */
 } replay_view;
-
-static void view_free(replay_view *v) {
-  for (size_t i = 0; i < v->n; i++)
-    if (v->ph[i].kind == SE_PH_TENSOR) {
-      free((void *)v->ph[i].tensor.sizes);
-      free((void *)v->ph[i].tensor.strides);
-    }
-  free(v->ph);
-  free(v->src);
-  free(v->bad);
-  memset(v, 0, sizeof *v);
-}
-
-/* A value of the tracked-fake text as a symbolic value (no hint: produce_guards
- * needs none). */
-static bool parse_sym(se_ctx *ctx, const char *s, size_t n, se_sym *out) {
-  const se_expr *e = se_parse(ctx, s, n);
-  if (!e) return false;
-  se_pytype t = SE_PY_INT;
-  se_kind k = se_expr_kind(e);
-  const char *name = se_expr_symbol_name(e);
-  if (k == SE_K_TRUE || k == SE_K_FALSE)
-    t = SE_PY_BOOL;
-  else if (k == SE_K_FLOAT || (name && strncmp(name, "zf", 2) == 0))
-    t = SE_PY_FLOAT;
-  *out = (se_sym){e, NULL, t, -1};
-  return true;
-}
-
-/* Parses "(a, b, c)" or "(a,)" at *s into a malloc'd array; advances *s past
- * the ')'. */
-static bool parse_tuple(se_ctx *ctx, const char **s, se_sym **out, size_t *n) {
-  const char *p = *s;
-  if (*p != '(') return false;
-  p++;
-  size_t cap = 4, k = 0;
-  se_sym *v = malloc(cap * sizeof *v);
-  if (!v) die_nomem();
-  while (*p && *p != ')') {
-    const char *start = p;
-    int depth = 0;
-    while (*p && !(depth == 0 && (*p == ',' || *p == ')'))) {
-      if (*p == '(' || *p == '[') depth++;
-      if (*p == ')' || *p == ']') depth--;
-      p++;
-    }
-    if (!*p) break;
-    if (k == cap) {
-      cap *= 2;
-      se_sym *w = realloc(v, cap * sizeof *v);
-      if (!w) die_nomem();
-      v = w;
-    }
-    if (!parse_sym(ctx, start, (size_t)(p - start), &v[k])) break;
-    k++;
-    if (*p == ',') p++;
-    while (*p == ' ') p++;
-  }
-  if (*p != ')') {
-    free(v);
-    return false;
-  }
-  *s = p + 1;
-  *out = v;
-  *n = k;
-  return true;
-}
-
-static bool expect(const char **s, const char *lit) {
-  size_t n = strlen(lit);
-  if (strncmp(*s, lit, n) != 0) return false;
-  *s += n;
-  return true;
-}
-
-/* Reads a track_fake event's text, as PyTorch prints a ShapeEnvEvent:
- *   event: track_fake ([ShapeEnv], {'source': SRC, 'fake': FAKE})
- * FAKE is FakeTensorMeta(tensor_size=(..), tensor_stride=(..),
- * tensor_storage_offset=E, is_nested=B) or a value's expression. */
-static bool parse_track_fake(replay_view *v, const char *txt) {
-  const char *p = strstr(txt, "{'source': ");
-  const char *f = p ? strstr(p, ", 'fake': ") : NULL;
-  size_t tl = strlen(txt);
-  if (!p || !f || tl < 2 || strcmp(txt + tl - 2, "})") != 0) return false;
-  p += strlen("{'source': ");
-  char *name = malloc((size_t)(f - p) + 1);
-  if (!name) die_nomem();
-  memcpy(name, p, (size_t)(f - p));
-  name[f - p] = '\0';
-  const se_source *src = se_source_parse(v->ctx, name);
-  free(name);
-  if (!src) return false;
-  f += strlen(", 'fake': ");
-  size_t flen = (size_t)(txt + tl - 2 - f);
-  se_placeholder ph;
-  memset(&ph, 0, sizeof ph);
-  if (strncmp(f, "FakeTensorMeta(", 15) == 0) {
-    const char *s = f + 15;
-    se_sym *sizes = NULL, *strides = NULL;
-    size_t ns = 0, nt = 0;
-    bool ok = expect(&s, "tensor_size=") && parse_tuple(v->ctx, &s, &sizes, &ns) &&
-              expect(&s, ", tensor_stride=") && parse_tuple(v->ctx, &s, &strides, &nt) &&
-              ns == nt && expect(&s, ", tensor_storage_offset=");
-    const char *off = s;
-    const char *nested = ok ? strstr(s, ", is_nested=") : NULL;
-    ok = ok && nested && parse_sym(v->ctx, off, (size_t)(nested - off), &ph.tensor.storage_offset);
-    if (ok) {
-      s = nested + strlen(", is_nested=");
-      ph.tensor.is_nested = strncmp(s, "True)", 5) == 0;
-      ok = ph.tensor.is_nested || strncmp(s, "False)", 6) == 0;
-    }
-    if (!ok) {
-      free(sizes);
-      free(strides);
-      return false;
-    }
-    ph.kind = SE_PH_TENSOR;
-    ph.tensor.dim = ns;
-    ph.tensor.sizes = sizes;
-    ph.tensor.strides = strides;
-  } else {
-    ph.kind = SE_PH_VALUE;
-    if (!parse_sym(v->ctx, f, flen, &ph.value)) return false;
-  }
-  if (v->n == v->cap) {
-    size_t cap = v->cap ? v->cap * 2 : 8;
-    se_placeholder *a = realloc(v->ph, cap * sizeof *a);
-    if (!a) die_nomem();
-    v->ph = a;
-    const se_source **b = realloc(v->src, cap * sizeof *b);
-    if (!b) die_nomem();
-    v->src = b;
-    v->cap = cap;
-  }
-  v->ph[v->n] = ph;
-  v->src[v->n] = src;
-  v->n++;
-  return true;
-}
 
 static void on_event(void *ud, size_t index, const char *txt) {
   replay_view *v = ud;
@@ -692,14 +551,6 @@ static void on_event(void *ud, size_t index, const char *txt) {
     v->shown = true;
   }
   if (v->print_events) printf("%zu: %s\n", index, txt);
-  if (v->collect_tracked && strncmp(txt, "event: track_fake (", 19) == 0 &&
-      !parse_track_fake(v, txt)) {
-    se_clear_error(v->ctx);
-    if (!v->bad) {
-      v->bad = strdup(txt);
-      if (!v->bad) die_nomem();
-    }
-  }
 }
 
 /* Replays path into *out; on failure prints the error naming the log and
@@ -733,45 +584,59 @@ static void dot_quoted(const char *s) {
   putchar('"');
 }
 
-/* The validation graph's live nodes, as the state dump's name_to_node field
- * lists them ("name_to_node: {a, b, c}"). The public header has no accessor
- * for a node's target and arguments yet, so edges are not drawn. */
+/* The validation graph as Graphviz DOT: one box per live node (its name
+ * and target), an edge from each argument node, constants shown inline. */
 static int print_graph(se_env *env, const char *path) {
-  char *dump = se_env_dump(env);
-  if (!dump) {
-    fprintf(stderr, "shapeenv replay: %s: %s\n", path, se_errmsg(se_env_ctx(env)));
-    return EXIT_BAD_INPUT;
-  }
-  const char *p = strstr(dump, "\nname_to_node: {");
+  se_ctx *ctx = se_env_ctx(env);
   printf("digraph fx {\n  rankdir=TB;\n  node [shape=box, fontname=\"monospace\"];\n");
-  if (p) {
-    p += strlen("\nname_to_node: {");
-    while (*p && *p != '}') {
-      const char *e = p;
-      while (*e && *e != ',' && *e != '}') e++;
-      char name[512];
-      size_t n = (size_t)(e - p) < sizeof name - 1 ? (size_t)(e - p) : sizeof name - 1;
-      memcpy(name, p, n);
-      name[n] = '\0';
+  size_t n = se_env_fx_node_count(env);
+  for (size_t i = 0; i < n; i++) {
+    se_fx_node_info info;
+    if (se_env_fx_node(env, i, &info) != SE_OK) {
+      fprintf(stderr, "shapeenv replay: %s: %s\n", path, se_errmsg(ctx));
+      return EXIT_BAD_INPUT;
+    }
+    if (!info.live) continue;
+    printf("  ");
+    dot_quoted(info.name);
+    printf(" [label=");
+    /* label: name = target(args) */
+    char label[1024];
+    if (info.placeholder) {
+      char *sym = info.symbol ? se_expr_str(ctx, info.symbol) : NULL;
+      snprintf(label, sizeof label, "%s: placeholder %s", info.name, sym ? sym : "");
+      se_free(sym);
+      dot_quoted(label);
+      printf("];\n");
+      continue;
+    }
+    int off = snprintf(label, sizeof label, "%s = %s(", info.name, info.target);
+    for (size_t k = 0; k < info.nargs && off > 0 && (size_t)off < sizeof label; k++) {
+      char *val = info.arg_node[k] ? NULL : se_expr_str(ctx, info.arg_value[k]);
+      off += snprintf(label + off, sizeof label - (size_t)off, "%s%s", k ? ", " : "",
+                      info.arg_node[k] ? info.arg_node[k] : (val ? val : "?"));
+      se_free(val);
+    }
+    if (off > 0 && (size_t)off < sizeof label) snprintf(label + off, sizeof label - (size_t)off, ")");
+    dot_quoted(label);
+    printf("];\n");
+    for (size_t k = 0; k < info.nargs; k++) {
+      if (!info.arg_node[k]) continue;
       printf("  ");
-      dot_quoted(name);
+      dot_quoted(info.arg_node[k]);
+      printf(" -> ");
+      dot_quoted(info.name);
       printf(";\n");
-      p = *e == ',' ? e + 2 : e;
     }
   }
   printf("}\n");
-  se_free(dump);
   return EXIT_OK;
 }
 
-static int print_guards(se_env *env, replay_view *v, bool verbose) {
+static int print_guards(se_env *env, replay_view *v, bool verbose, bool with_static) {
   se_ctx *ctx = se_env_ctx(env);
-  if (v->bad) {
-    fprintf(stderr, "shapeenv replay: %s: cannot read the tracked input of: %s\n", v->path,
-            v->bad);
-    return EXIT_BAD_INPUT;
-  }
-  if (v->n == 0) {
+  size_t n = se_env_tracked_count(env);
+  if (n == 0) {
     char *g = se_env_format_guards(env);
     if (!g) {
       fprintf(stderr, "shapeenv replay: %s: %s\n", v->path, se_errmsg(ctx));
@@ -780,16 +645,23 @@ static int print_guards(se_env *env, replay_view *v, bool verbose) {
     /* " - expr" lines: print the expressions alone. */
     for (const char *p = g; *p;) {
       const char *e = strchr(p, '\n');
-      size_t n = e ? (size_t)(e - p) : strlen(p);
-      if (n >= 3 && strncmp(p, " - ", 3) == 0) printf("%.*s\n", (int)(n - 3), p + 3);
-      p += n + (e ? 1 : 0);
+      size_t len = e ? (size_t)(e - p) : strlen(p);
+      if (len >= 3 && strncmp(p, " - ", 3) == 0) printf("%.*s\n", (int)(len - 3), p + 3);
+      p += len + (e ? 1 : 0);
     }
     se_free(g);
     return EXIT_OK;
   }
+  se_placeholder *ph = calloc(n, sizeof *ph);
+  const se_source **src = calloc(n, sizeof *src);
+  if (!ph || !src) die_nomem();
+  for (size_t i = 0; i < n; i++)
+    if (se_env_tracked(env, i, &src[i], &ph[i]) != SE_OK) die_nomem();
   char **out = NULL;
   size_t nout = 0;
-  se_status st = se_env_produce_guards(env, v->ph, v->src, v->n, false, verbose, &out, &nout);
+  se_status st = se_env_produce_guards(env, ph, src, n, !with_static, verbose, &out, &nout);
+  free(ph);
+  free(src);
   if (st != SE_OK) {
     fprintf(stderr, "shapeenv replay: %s: produce_guards: %s\n", v->path, se_errmsg(ctx));
     return EXIT_BAD_INPUT;
@@ -827,7 +699,7 @@ static int finish_output(const char *cmd, int status) {
 static int cmd_replay(int argc, char **argv) {
   size_t until = SIZE_MAX;
   const char *what = "guards";
-  bool verbose = false;
+  bool verbose = false, with_static = false;
   const char *log = NULL;
   bool rest = false;
   for (int i = 1; i < argc; i++) {
@@ -847,6 +719,8 @@ static int cmd_replay(int argc, char **argv) {
     }
     if (strcmp(a, "--verbose") == 0) {
       verbose = true;
+    } else if (strcmp(a, "--static") == 0) {
+      with_static = true;
     } else if (strcmp(a, "--until") == 0 || strncmp(a, "--until=", 8) == 0) {
       const char *n = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
       if (!n) return usage_error("replay", "%s needs an event index", a);
@@ -868,7 +742,6 @@ static int cmd_replay(int argc, char **argv) {
   replay_view v;
   memset(&v, 0, sizeof v);
   v.print_events = strcmp(what, "events") == 0;
-  v.collect_tracked = strcmp(what, "guards") == 0;
   se_env *env = NULL;
   int status = EXIT_OK;
   if (!replay_log(ctx, "replay", log, until, &v, &env)) {
@@ -884,12 +757,11 @@ static int cmd_replay(int argc, char **argv) {
       status = EXIT_BAD_INPUT;
     }
   } else if (strcmp(what, "guards") == 0) {
-    status = print_guards(env, &v, verbose);
+    status = print_guards(env, &v, verbose, with_static);
   } else if (strcmp(what, "graph") == 0) {
     status = print_graph(env, log);
   }
   se_env_free(env);
-  view_free(&v);
   se_ctx_free(ctx);
   return finish_output("replay", status);
 }
@@ -923,7 +795,6 @@ static int cmd_diff(int argc, char **argv) {
     replay_view v;
     memset(&v, 0, sizeof v);
     if (!replay_log(ctx, "diff", logs[i], SIZE_MAX, &v, &env[i])) status = EXIT_BAD_INPUT;
-    view_free(&v);
   }
   if (status == EXIT_OK) {
     char *report_text = NULL;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "env/fx.h"
 #include "env/symbols.h"
 #include "env/simplify.h"
 #include "record/recorder.h"
@@ -477,6 +478,7 @@ static se_status run_track(se_env *env, void *ud) {
   }
   if (!se__vec_push(&r->tracked, &c))
     return se__fail(env->ctx, SE_NOMEM, "out of memory tracking an input");
+  r->tracked_version++;
   return SE_OK;
 }
 
@@ -500,6 +502,50 @@ se_status se_env_track_value(se_env *env, const se_source *src, se_sym v) {
     return se__fail(env->ctx, SE_INVALID, "se_env_track_value: missing source or value");
   se_tracked x = {.source = src, .is_tensor = false, .value = v};
   return track(env, &x);
+}
+
+size_t se_env_tracked_count(const se_env *env) {
+  return env && env->rec ? env->rec->tracked.n : 0;
+}
+
+se_status se_env_tracked(const se_env *env, size_t i, const se_source **src, se_placeholder *out) {
+  if (!env) return SE_INVALID;
+  if (!out || i >= se_env_tracked_count(env))
+    return se__fail(env->ctx, SE_INVALID, "no tracked input %zu (the environment has %zu)", i,
+                    se_env_tracked_count(env));
+  const se_tracked *t = &SE_VEC_AT(&env->rec->tracked, se_tracked, i);
+  memset(out, 0, sizeof *out);
+  if (t->is_tensor) {
+    out->kind = SE_PH_TENSOR;
+    out->tensor = t->tensor;
+  } else {
+    out->kind = SE_PH_VALUE;
+    out->value = t->value;
+  }
+  if (src) *src = t->source;
+  return SE_OK;
+}
+
+size_t se_env_fx_node_count(const se_env *env) { return env ? env->fx_nodes.n : 0; }
+
+se_status se_env_fx_node(const se_env *env, size_t i, se_fx_node_info *out) {
+  if (!env) return SE_INVALID;
+  if (!out || i >= env->fx_nodes.n)
+    return se__fail(env->ctx, SE_INVALID, "no graph node %zu (the graph has %zu)", i,
+                    env->fx_nodes.n);
+  const se_fx_node *n = &SE_VEC_AT(&env->fx_nodes, se_fx_node, i);
+  memset(out, 0, sizeof *out);
+  out->name = n->name;
+  out->target = n->target;
+  out->placeholder = n->placeholder;
+  out->live = se__fx_live(env, (int32_t)i);
+  out->nargs = n->nargs;
+  for (size_t k = 0; k < n->nargs && k < 3; k++) {
+    out->arg_node[k] = n->args[k].node >= 0 ? fx_name(env, n->args[k].node) : NULL;
+    out->arg_value[k] = n->args[k].node >= 0 ? NULL : n->args[k].value;
+  }
+  out->symbol = n->symbol;
+  return SE_OK;
 }
 
 size_t se__env_tracked(se_env *env, const se_tracked **out) {

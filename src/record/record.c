@@ -193,12 +193,21 @@ bool se__rec_snapshot(se_env *env, se_recorder *r, se_event *ev) {
     ev->fakes = NULL;
     return true;
   }
+  /* Snapshots are immutable: while the tracked inputs are unchanged, every
+   * event shares the last one (no copy, no memory per event). */
+  if (r->snap && r->snap_version == r->tracked_version + 1) {
+    ev->fakes = r->snap;
+    return true;
+  }
   se_tracked *f = se__arena_alloc(&r->arena, r->tracked.n * sizeof *f);
   if (!f) return false;
   memcpy(f, r->tracked.p, r->tracked.n * sizeof *f);
   for (size_t i = 0; i < r->tracked.n; i++)
     if (f[i].is_tensor && !copy_meta(r, &f[i].tensor)) return false;
   ev->fakes = f;
+  r->snap = f;
+  r->snap_n = r->tracked.n;
+  r->snap_version = r->tracked_version + 1;
   return true;
 }
 

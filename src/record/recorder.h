@@ -16,6 +16,10 @@ typedef struct se_recorder {
   bool is_recording;      /* a recorded call is running */
   int depth;              /* nesting of recorded calls, for trace indentation */
   se_vec tracked;         /* se_tracked: the live tracked inputs */
+  uint64_t tracked_version; /* bumped by every change of tracked */
+  const se_tracked *snap;   /* the last snapshot taken ... */
+  size_t snap_n;            /* ... its length ... */
+  uint64_t snap_version;    /* ... and the tracked_version it copied (0: none) */
   const char *next_location; /* location for the next recorded call (interned) */
   se__trace_fn trace;     /* trace_shape_events hook, or NULL */
   void *trace_ud;
