@@ -410,12 +410,44 @@ static void test_unsound_guard_caught(void **state) {
   se_env_free(env);
 }
 
+/* Bisection finds the evaluate_expr event that recorded the unsound guard
+ * among sound ones, and replays at most twice the log length. */
+static void test_bisect_locates(void **state) {
+  (void)state;
+  se_env *env = tv_env();
+  se_tensor_meta x = tensor(env, "x", 3, 4);
+  guard(env, bin(env, SE_OP_GT, x.sizes[0], se_sym_int(C, 2)));
+  se_sym w = tensor(env, "w", 6, 10).sizes[0];
+  guard(env, bin(env, SE_OP_LT, x.sizes[0], w));
+  se_sym le = bin(env, SE_OP_LE, x.sizes[1], w);
+  se_sym ne = bin(env, SE_OP_NE, x.sizes[1], w);
+  const se_expr *out;
+  assert_int_equal(se_env_evaluate_expr(env, le.expr, NULL, ne.fx, false, NULL, &out), SE_OK);
+  size_t bad = se_env_event_count(env) - 1;
+  guard(env, bin(env, SE_OP_GT, w, se_sym_int(C, 3)));
+  guard(env, bin(env, SE_OP_LT, x.sizes[1], se_sym_int(C, 100)));
+  se_bisect_result r;
+  if (se_bisect_env(env, NULL, NULL, NULL, &r) != SE_OK) fail_msg("bisect: %s", se_errmsg(C));
+  assert_int_equal(r.verdict, SE_TV_INVALID);
+  assert_true(r.reproduced);
+  assert_int_equal(r.event, (int64_t)bad);
+  const char *head = "translation validation failed when evaluating: ";
+  if (strncmp(r.report, head, strlen(head)) != 0) fail_msg("report:\n%s", r.report);
+  assert_non_null(strstr(r.report, "\n\nFailure occurred while running node:\n    %_assert"));
+  assert_non_null(strstr(r.report, "call_function[target=torch._assert](args = (%ne,), kwargs = {})"));
+  assert_non_null(strstr(r.report, "\n\nModel:\n  ==> "));
+  assert_true(r.replayed <= 2 * r.events);
+  se_bisect_result_free(&r);
+  se_env_free(env);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_d3_sympy_to_z3),      cmocka_unit_test(test_unknown_kind),
       cmocka_unit_test(test_d4_sat),              cmocka_unit_test(test_d5_unsat),
       cmocka_unit_test(test_d6_sat_bitwise),      cmocka_unit_test(test_d7_z3str),
       cmocka_unit_test(test_env_no_false_alarms), cmocka_unit_test(test_unsound_guard_caught),
+      cmocka_unit_test(test_bisect_locates),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
