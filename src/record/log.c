@@ -124,17 +124,20 @@ static json_t *wstr(writer *w, const char *s) {
   return j;
 }
 
-static bool has_float(const se_expr *e) {
-  if (e->kind == SE_K_FLOAT) return true;
+/* Whether e holds a node whose text may name another node: a Float
+ * (SymPy prints 15 digits), CleanDiv (printed as FloorDiv is) and SymPy's
+ * own Mod (printed as PyTorch's Mod is). */
+static bool ambiguous(const se_expr *e) {
+  if (e->kind == SE_K_FLOAT || e->kind == SE_K_CLEANDIV || e->kind == SE_K_SYMPY_MOD) return true;
   for (uint32_t i = 0; i < e->nargs; i++)
-    if (has_float(e->args[i])) return true;
+    if (ambiguous(e->args[i])) return true;
   return false;
 }
 
-/* SymPy's str() of e (NULL: null). SymPy prints a Float with 15 digits, so
- * an expression holding a Float is read back once to make sure the log
- * says exactly what happened; one that would not read back is an error
- * rather than a log that replays to something else. */
+/* SymPy's str() of e (NULL: null). An expression holding a node whose
+ * text is ambiguous is read back once to make sure the log says exactly
+ * what happened; one that would not read back is an error rather than a
+ * log that replays to something else. */
 static json_t *wexpr(writer *w, const se_expr *e) {
   if (!e) return json_null();
   se_buf b;
@@ -144,14 +147,15 @@ static json_t *wexpr(writer *w, const se_expr *e) {
     se__buf_free(&b);
     return wnomem(w);
   }
-  if (has_float(e)) {
+  if (ambiguous(e)) {
     se_ctx *ctx = w->env->ctx;
     bool clean = se_last_status(ctx) == SE_OK;
     const se_expr *back = clean ? se__parse_exact(ctx, b.p, b.len) : e;
     if (clean && se_last_status(ctx) != SE_OK) se_clear_error(ctx);
     if (back != e) {
       wfail(w, SE_UNSUPPORTED,
-            "expression %.80s does not read back exactly (a Float needs more than 15 digits)",
+            "expression %.80s would not read back as the same expression (its text "
+            "cannot tell a Float of more than 15 digits, CleanDiv or SymPy's Mod apart)",
             b.p);
       se__buf_free(&b);
       return NULL;
