@@ -98,7 +98,8 @@ static bool put(writer *w, json_t *obj, const char *key, json_t *v) {
     return false;
   }
   if (json_object_set_new(obj, key, v) != 0) {
-    wnomem(w);
+    wfail(w, SE_INVALID, "cannot write key %.60s to the event log (not UTF-8, or out of memory)",
+          key);
     return false;
   }
   return true;
@@ -329,14 +330,11 @@ static json_t *warg(writer *w, const se_evarg *a) {
 }
 
 static json_t *wctor(writer *w, const se_env_options *o) {
-  json_t *j = json_object(), *s = json_object();
-  bool ok = j && s && put(w, j, "format", json_string(LOG_FORMAT)) &&
+  json_t *j = json_object(), *s = NULL;
+  if (!j) return wnomem(w);
+  bool ok = put(w, j, "format", json_string(LOG_FORMAT)) &&
             put(w, j, "version", json_integer(LOG_VERSION)) && put(w, j, "index", json_integer(0)) &&
-            put(w, j, "event", json_string("ShapeEnv")) && put(w, j, "settings", s);
-  if (!j || !s) {
-    if (!j) json_decref(s);
-    wnomem(w);
-  }
+            put(w, j, "event", json_string("ShapeEnv")) && put(w, j, "settings", s = json_object());
   for (size_t i = 0; ok && i < N_SETTINGS; i++) {
     if (!(o->given & settings[i].bit)) continue;
     if (settings[i].bit == SE_SET_SHOULD_RECORD_EVENTS) continue; /* written after co_fields */
@@ -367,13 +365,11 @@ static json_t *wevent(writer *w, const se_event *ev, size_t index) {
   size_t np = se__event_params(ev->kind, &names, NULL);
   if (np != ev->nargs)
     return wfail(w, SE_INVALID, "event %zu has %zu arguments, its schema %zu", index, ev->nargs, np);
-  json_t *j = json_object(), *args = json_object();
-  bool ok = j && args && put(w, j, "index", json_integer((json_int_t)index)) &&
-            put(w, j, "event", json_string(se__event_name(ev->kind))) && put(w, j, "args", args);
-  if (!j || !args) {
-    if (!j) json_decref(args);
-    wnomem(w);
-  }
+  json_t *j = json_object(), *args = NULL;
+  if (!j) return wnomem(w);
+  bool ok = put(w, j, "index", json_integer((json_int_t)index)) &&
+            put(w, j, "event", json_string(se__event_name(ev->kind))) &&
+            put(w, j, "args", args = json_object());
   for (size_t i = 0; ok && i < np; i++) ok = put(w, args, names[i], warg(w, &ev->args[i]));
   if (ok && ev->has_fakes) {
     json_t *f = json_array();
