@@ -125,11 +125,13 @@ static json_t *wstr(writer *w, const char *s) {
   return j;
 }
 
-/* Whether e holds a node whose text may name another node: a Float
- * (SymPy prints 15 digits), CleanDiv (printed as FloorDiv is) and SymPy's
- * own Mod (printed as PyTorch's Mod is). */
+/* Whether e holds a node whose text may not read back as itself: a Float
+ * (SymPy prints 15 digits), CleanDiv (printed as FloorDiv is), SymPy's own
+ * Mod (printed as PyTorch's Mod is) and a square root (printed "sqrt(x)"). */
 static bool ambiguous(const se_expr *e) {
   if (e->kind == SE_K_FLOAT || e->kind == SE_K_CLEANDIV || e->kind == SE_K_SYMPY_MOD) return true;
+  if (e->kind == SE_K_POW && e->args[1]->kind == SE_K_RATIONAL && e->args[1]->u.q.q == 2)
+    return true;
   for (uint32_t i = 0; i < e->nargs; i++)
     if (ambiguous(e->args[i])) return true;
   return false;
