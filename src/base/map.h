@@ -44,8 +44,12 @@ bool se__map_insert_at(se_map *m, size_t pos, const void *key, uint64_t hash, se
 /* A copy of src into dst (dst must be initialised and is cleared first). */
 bool se__map_copy(se_map *dst, const se_map *src);
 
-#define SE_MAP_EACH(m, e) \
-  for (se_map_entry *e = (m)->entries; e < (m)->entries + (m)->n; e++) \
+/* Iterates live entries in insertion order (an empty map never forms a
+ * pointer past NULL). */
+#define SE_MAP_EACH(m, e)                                                          \
+  for (se_map_entry *e = (m)->n ? (m)->entries : NULL,                             \
+                    *e##_end = (m)->n ? (m)->entries + (m)->n : NULL;              \
+       e != e##_end; e++)                                                          \
     if (e->key)
 
 #endif

@@ -109,14 +109,17 @@ static const se_expr *keep_coeff(se_ctx *ctx, const se_expr *c, const se_expr *m
 
 /* (m, c) pairs for collecting like terms / like bases. */
 typedef struct pair {
-  const se_expr *key; /* m (Add) or base (Mul) */
-  const se_expr *val; /* coefficient (Add) or exponent (Mul) */
-  size_t order;       /* first appearance, for stability */
+  const se_expr *key;  /* m (Add) or base (Mul) */
+  const se_expr *key2; /* Mul: the exponent's non-coefficient part; NULL for Add */
+  const se_expr *val;  /* coefficient (Add) or the exponent's coefficient (Mul) */
+  size_t order;        /* first appearance, for stability */
 } pair;
 
 static int cmp_pair(const void *x, const void *y) {
   const pair *a = x, *b = y;
   if (a->key->id != b->key->id) return a->key->id < b->key->id ? -1 : 1;
+  uint64_t a2 = a->key2 ? a->key2->id + 1 : 0, b2 = b->key2 ? b->key2->id + 1 : 0;
+  if (a2 != b2) return a2 < b2 ? -1 : 1;
   return (a->order > b->order) - (a->order < b->order);
 }
 
@@ -150,6 +153,7 @@ const se_expr *se__add(se_ctx *ctx, const se_expr *const *args, size_t n) {
       se__as_coeff_mul(ctx, t, &c, &m);
       if (!m) goto done;
       ps[np].key = m;
+      ps[np].key2 = NULL;
       ps[np].val = c;
       ps[np].order = np;
       np++;
@@ -257,12 +261,23 @@ const se_expr *se__mul(se_ctx *ctx, const se_expr *const *args, size_t n) {
         coeff = se__num_mul(ctx, coeff, f);
         continue;
       }
+      /* SymPy merges b**(c1*t) and b**(c2*t) into b**((c1 + c2)*t) only:
+       * exponents group by their non-coefficient part t, so y**a*y**b and
+       * y*y**a stay as they are. */
       if (f->kind == SE_K_POW) {
+        const se_expr *c, *t;
+        se__as_coeff_mul(ctx, f->args[1], &c, &t);
         ps[np].key = f->args[0];
-        ps[np].val = f->args[1];
+        ps[np].key2 = t;
+        ps[np].val = c;
       } else {
         ps[np].key = f;
+        ps[np].key2 = se__int(ctx, 1);
         ps[np].val = se__int(ctx, 1);
+      }
+      if (!ps[np].key2 || !ps[np].val) {
+        coeff = NULL;
+        break;
       }
       ps[np].order = np;
       np++;
@@ -285,14 +300,9 @@ const se_expr *se__mul(se_ctx *ctx, const se_expr *const *args, size_t n) {
   for (size_t i = 0; i < np && ok;) {
     size_t j = i + 1;
     const se_expr *e = ps[i].val;
-    if (j < np && ps[j].key == ps[i].key) {
-      vec ex;
-      vec_init(&ex);
-      ok = vec_push(ctx, &ex, e);
-      while (ok && j < np && ps[j].key == ps[i].key) ok = vec_push(ctx, &ex, ps[j++].val);
-      e = ok ? se__add(ctx, ex.v, ex.n) : NULL;
-      vec_free(&ex);
-    }
+    while (e && j < np && ps[j].key == ps[i].key && ps[j].key2 == ps[i].key2)
+      e = se__num_add(ctx, e, ps[j++].val);
+    if (e && !se__is_int_value(ps[i].key2, 1)) e = se__mul2(ctx, e, ps[i].key2);
     if (!e) {
       ok = false;
       break;
@@ -349,6 +359,28 @@ done:
   return result;
 }
 
+/* The exact k-th root of v >= 0, if it is an integer. */
+static bool exact_root(int64_t v, int64_t k, int64_t *out) {
+  if (v < 0 || k <= 0) return false;
+  if (v < 2) {
+    *out = v;
+    return true;
+  }
+  if (k > 63) return false; /* r >= 2 would exceed int64 */
+  double guess = pow((double)v, 1.0 / (double)k);
+  for (int64_t r = (int64_t)guess - 1; r <= (int64_t)guess + 1; r++) {
+    if (r < 2) continue;
+    int64_t acc = 1;
+    bool ok = true;
+    for (int64_t i = 0; i < k && ok; i++) ok = se__mul_i64(acc, r, &acc) && acc <= v;
+    if (ok && acc == v) {
+      *out = r;
+      return true;
+    }
+  }
+  return false;
+}
+
 const se_expr *se__pow(se_ctx *ctx, const se_expr *b, const se_expr *e) {
   if (!b || !e) return NULL;
   if (reject_boolean(ctx, b, "power") || reject_boolean(ctx, e, "power")) return NULL;
@@ -379,14 +411,26 @@ const se_expr *se__pow(se_ctx *ctx, const se_expr *b, const se_expr *e) {
       vec_free(&fs);
       return r;
     }
-    if (b->kind == SE_K_POW && b->args[1]->kind == SE_K_INTEGER) {
-      const se_expr *m = se__num_mul(ctx, b->args[1], e);
+    if (b->kind == SE_K_POW) {
+      /* (c**m)**n = c**(m*n) for an integer n, whatever m is. */
+      const se_expr *m = se__mul2(ctx, b->args[1], e);
       return se__pow(ctx, b->args[0], m);
     }
   }
   if (se__is_num(b) && se__is_num(e) && se__is_num(b) && b->kind == SE_K_FLOAT &&
       e->kind == SE_K_FLOAT)
     return se__float(ctx, pow(b->u.f, e->u.f));
+  /* A nonnegative rational to a rational power with an exact root
+   * (4**(1/2) == 2, (8/27)**(2/3) == 4/9); other roots stay symbolic. */
+  if (se__is_rat(b) && e->kind == SE_K_RATIONAL && se__num_sign(b) >= 0) {
+    int64_t bp, bq;
+    se_expr_rational_value(b, &bp, &bq);
+    int64_t rp, rq;
+    if (exact_root(bp, e->u.q.q, &rp) && exact_root(bq, e->u.q.q, &rq))
+      return se__num_pow(ctx, se__rat(ctx, rp, rq), se__int(ctx, e->u.q.p));
+  }
+  /* 0**e is 0 for a positive e (SymPy: 0**(1/2) == 0). */
+  if (se__is_int_value(b, 0) && se__is_num(e) && se__num_sign(e) == 1) return b;
   const se_expr *v[2] = {b, e};
   return se__node(ctx, SE_K_POW, v, 2);
 }

@@ -496,6 +496,9 @@ static const se_expr *number_call(parser *p, se_kind k, argv_buf *a, size_t off)
 static const se_expr *parse_call(parser *p) {
   size_t off = p->tstart;
   se_kind k = kind_by_name(p);
+  /* sqrt(x) is how str() prints Pow(x, 1/2). */
+  bool is_sqrt = tok_is(p, "sqrt");
+  if (is_sqrt) k = SE_K_POW;
   if (k == SE_K_COUNT || k == SE_K_SYMBOL) {
     char t[40], msg[80];
     tok_text(p, p->tstart, p->tend, t, sizeof t);
@@ -520,7 +523,11 @@ static const se_expr *parse_call(parser *p) {
   ok = ok && expect(p, T_RPAREN, "',' or ')'");
   const se_expr *r = NULL;
   if (ok) {
-    if (k == SE_K_INTEGER || k == SE_K_RATIONAL || k == SE_K_FLOAT)
+    if (is_sqrt && args.n != 1) {
+      perr(p, off, "sqrt takes 1 argument");
+    } else if (is_sqrt) {
+      r = built(p, se__pow(p->ctx, args.v[0], se__rat(p->ctx, 1, 2)), off);
+    } else if (k == SE_K_INTEGER || k == SE_K_RATIONAL || k == SE_K_FLOAT)
       r = number_call(p, k, &args, off);
     else if (p->exact && (k == SE_K_MIN || k == SE_K_MAX) && args.n > 0)
       r = built(p, se__minmax_uneval(p->ctx, k, args.v, args.n), off);

@@ -136,6 +136,25 @@ static void test_pow(void **state) {
   check(se_expr_div(C, u0, POW(s0, I(2))), "u0/s0**2");
 }
 
+/* Powers merge only when their exponents share the non-coefficient part;
+ * (b**e)**n multiplies exponents; exact rational roots evaluate (all as
+ * SymPy 1.14 prints them). */
+static void test_power_merging(void **state) {
+  (void)state;
+  const se_expr *y = S("y"), *a = S("a"), *b = S("b");
+  check(MUL(POW(y, a), POW(y, b)), "y**a*y**b");
+  check(MUL(POW(y, a), y), "y*y**a");
+  check(MUL(POW(y, I(2)), POW(y, a)), "y**2*y**a");
+  check(MUL(POW(y, MUL(I(2), a)), POW(y, a)), "y**(3*a)");
+  check(se_expr_div(C, POW(y, a), POW(y, a)), "1");
+  check(POW(POW(y, a), I(-1)), "y**(-a)");
+  check(POW(POW(y, ADD(a, I(1))), I(2)), "y**(2*a + 2)");
+  check(POW(I(4), se__rat(C, 1, 2)), "2");
+  check(POW(se__rat(C, 8, 27), se__rat(C, 2, 3)), "4/9");
+  check(POW(I(2), se__rat(C, 1, 2)), "sqrt(2)");
+  check(POW(I(0), se__rat(C, 1, 2)), "0");
+}
+
 static void test_numbers(void **state) {
   (void)state;
   check(se__float(C, 2.5), "2.50000000000000");
@@ -213,6 +232,7 @@ int main(void) {
       cmocka_unit_test(test_add_collect), cmocka_unit_test(test_add_order),
       cmocka_unit_test(test_mul),         cmocka_unit_test(test_pow),
       cmocka_unit_test(test_numbers),     cmocka_unit_test(test_overflow),
+      cmocka_unit_test(test_power_merging),
       cmocka_unit_test(test_hash_consing), cmocka_unit_test(test_oom_loop),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
