@@ -525,6 +525,8 @@ typedef struct reader {
   const char *name;  /* the path or buffer name, for messages */
   size_t line;       /* current line number (from 1) */
   se_env *dst;       /* the environment being built (NULL before line 1) */
+  bool record;       /* se_log_load: dst records the replayed events */
+  bool provenance;   /* se_log_load: dst keeps provenance */
   se_arena scratch;  /* this line's event arguments */
   char field[128];   /* the field being read, for messages ("args.orig_expr") */
 } reader;
@@ -1024,11 +1026,19 @@ static se_status rctor(reader *rd, const json_t *j, se_env_options *opt) {
   const json_t *cr = need_key(rd, j, "check_recorded_events", &st);
   if (!cr || (st = rbool(rd, cr, &opt->check_recorded_events)) != SE_OK) return st;
   se_env_options o = *opt;
-  o.should_record_events = false;
-  o.given |= SE_SET_SHOULD_RECORD_EVENTS;
+  if (!rd->record) {
+    o.should_record_events = false;
+    o.given |= SE_SET_SHOULD_RECORD_EVENTS;
+  } else {
+    /* The loaded environment records again: same constructor, same events. */
+    o.should_record_events = true;
+    o.check_recorded_events = false;
+  }
   if (se_last_status(rd->ctx) != SE_OK) se_clear_error(rd->ctx);
-  rd->dst = se__env_new_recorded(rd->ctx, &o, false);
+  rd->dst = se__env_new_recorded(rd->ctx, &o, rd->record);
   if (!rd->dst) return rewrap(rd, SE_NOMEM, "cannot create the environment: ");
+  if (rd->record && rd->dst->rec) rd->dst->rec->ctor = *opt; /* the settings as given */
+  if (rd->provenance) se_env_set_provenance(rd->dst, true);
   return SE_OK;
 }
 
@@ -1141,6 +1151,7 @@ static se_status replay_line(reader *rd, const char *p, size_t n, bool nl, size_
     st = revent(rd, j, index, &ev);
     if (st == SE_OK) {
       if (se_last_status(rd->ctx) != SE_OK) se_clear_error(rd->ctx);
+      if (rd->record && ev.location) se_env_set_location(rd->dst, ev.location);
       st = se__replay_event(rd->dst, index, &ev);
       if (st != SE_OK) {
         char prefix[120];
@@ -1156,12 +1167,15 @@ static se_status replay_line(reader *rd, const char *p, size_t n, bool nl, size_
 }
 
 static se_status replay_lines(se_ctx *ctx, const char *name, line_src *src, size_t until,
-                              se_log_event_fn fn, void *ud, se_env **out) {
+                              se_log_event_fn fn, void *ud, bool record, bool provenance,
+                              se_env **out) {
   *out = NULL;
   reader rd;
   memset(&rd, 0, sizeof rd);
   rd.ctx = ctx;
   rd.name = name;
+  rd.record = record;
+  rd.provenance = provenance;
   se_status st = SE_OK;
   for (size_t index = 0; index <= until; index++) {
     const char *p = NULL;
@@ -1192,8 +1206,9 @@ static se_status replay_lines(se_ctx *ctx, const char *name, line_src *src, size
   return SE_OK;
 }
 
-se_status se_log_replay(se_ctx *ctx, const char *path, size_t until, se_log_event_fn on_event,
-                        void *ud, se_env **out) {
+static se_status replay_file(se_ctx *ctx, const char *path, size_t until,
+                             se_log_event_fn on_event, void *ud, bool record, bool provenance,
+                             se_env **out) {
   if (!ctx) return SE_INVALID;
   if (!path || !out) return se__fail(ctx, SE_INVALID, "se_log_replay: NULL argument");
   *out = NULL;
@@ -1203,10 +1218,21 @@ se_status se_log_replay(se_ctx *ctx, const char *path, size_t until, se_log_even
   line_src src;
   memset(&src, 0, sizeof src);
   src.f = f;
-  se_status st = replay_lines(ctx, is_stdin ? "<stdin>" : path, &src, until, on_event, ud, out);
+  se_status st = replay_lines(ctx, is_stdin ? "<stdin>" : path, &src, until, on_event, ud,
+                              record, provenance, out);
   free(src.buf);
   if (!is_stdin) fclose(f);
   return st;
+}
+
+se_status se_log_replay(se_ctx *ctx, const char *path, size_t until, se_log_event_fn on_event,
+                        void *ud, se_env **out) {
+  return replay_file(ctx, path, until, on_event, ud, false, false, out);
+}
+
+se_status se_log_load(se_ctx *ctx, const char *path, size_t until, bool provenance,
+                      se_env **out) {
+  return replay_file(ctx, path, until, NULL, NULL, true, provenance, out);
 }
 
 se_status se_log_replay_buffer(se_ctx *ctx, const char *name, const char *data, size_t len,
@@ -1218,5 +1244,6 @@ se_status se_log_replay_buffer(se_ctx *ctx, const char *name, const char *data, 
   memset(&src, 0, sizeof src);
   src.data = data;
   src.len = len;
-  return replay_lines(ctx, name ? name : "<buffer>", &src, until, on_event, ud, out);
+  return replay_lines(ctx, name ? name : "<buffer>", &src, until, on_event, ud, false, false,
+                      out);
 }

@@ -16,9 +16,8 @@ static int32_t rebind(const se_env *env, const char *name) {
 }
 
 static se_status missing_node(se_env *env, size_t index, const char *name) {
-  return se__fail(env->ctx, SE_NOTFOUND,
-                  "event %zu refers to node %s, which does not exist at that point", index,
-                  name);
+  (void)index; /* the caller names the event */
+  return se__fail(env->ctx, SE_NOTFOUND, "node %s does not exist at that point", name);
 }
 
 static se_status bind_sym(se_env *dst, size_t index, const se_evarg *a, se_sym *out) {

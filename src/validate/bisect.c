@@ -260,3 +260,17 @@ done:
   if (!out->report) return se__fail(ctx, SE_NOMEM, "out of memory bisecting");
   return SE_OK;
 }
+
+se_status se_bisect_log(se_ctx *ctx, const char *path, const se_tv_options *opt,
+                        se_bisect_progress_fn progress, void *ud, se_bisect_result *out) {
+  if (!ctx) return SE_INVALID;
+  if (!out) return se__fail(ctx, SE_INVALID, "bisect: no place for the result");
+  memset(out, 0, sizeof *out);
+  out->event = -1;
+  se_env *env = NULL;
+  se_status st = se_log_load(ctx, path, SIZE_MAX, false, &env);
+  if (st != SE_OK) return st;
+  st = se_bisect_env(env, opt, progress, ud, out);
+  se_env_free(env);
+  return st;
+}

@@ -445,8 +445,7 @@ static void test_missing_symbol_and_node(void **state) {
                   "\"hint\":null,\"fx_node\":\"s9\",\"size_oblivious\":false,"
                   "\"fallback_value\":null}}\n",
       SE_NOTFOUND,
-      "t.jsonl:3: event 2 (evaluate_expr): event 2 refers to node s9, which does not exist at "
-      "that point");
+      "t.jsonl:3: event 2 (evaluate_expr): node s9 does not exist at that point");
 }
 
 /* A failing event leaves nothing behind and names itself. */
