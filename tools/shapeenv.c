@@ -30,10 +30,16 @@ typedef struct command {
 static int cmd_expr(int argc, char **argv);
 static int cmd_replay(int argc, char **argv);
 static int cmd_diff(int argc, char **argv);
+static int cmd_validate(int argc, char **argv);
+static int cmd_bisect(int argc, char **argv);
+static int cmd_why(int argc, char **argv);
 
 static const command commands[] = {
     {"replay", "replay an event log; print its guards, state, events or FX graph", cmd_replay},
     {"diff", "replay two event logs and report how their environments differ", cmd_diff},
+    {"validate", "check with Z3 that an event log's guards are sound", cmd_validate},
+    {"bisect", "find the first event after which an event log's guards are unsound", cmd_bisect},
+    {"why", "show which events made a guard, a symbol or a source what it is", cmd_why},
     {"expr", "parse, canonicalize and print SymPy expressions, or evaluate them", cmd_expr},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -50,7 +56,8 @@ static void main_usage(FILE *f) {
         "Run 'shapeenv <command> --help' for the options of a command.\n"
         "\n"
         "Exit status: 0 success, 1 a negative answer (diff: the environments\n"
-        "differ), 2 bad input or usage.\n",
+        "differ; validate, bisect: the guards are unsound; why: nothing matches),\n"
+        "2 bad input or usage, 3 unknown (the solver gave no verdict).\n",
         f);
 }
 
@@ -815,6 +822,278 @@ static int cmd_diff(int argc, char **argv) {
   se_env_free(env[1]);
   se_ctx_free(ctx);
   return finish_output("diff", status);
+}
+
+/* ---- validate / bisect ------------------------------------------------------ */
+
+static const char validate_help[] =
+    "usage: shapeenv validate [--timeout-ms N] [--rlimit N] [--smt2 FILE] [--] LOG\n"
+    "\n"
+    "Replays the event log LOG and checks with Z3 that the guards produce_guards\n"
+    "gives for its tracked inputs are sound: no input that passes them (and the\n"
+    "replacements, value ranges and runtime asserts the environment relied on)\n"
+    "can violate a decision made while tracing (the _assert nodes of the\n"
+    "validation graph). Prints PyTorch's 'translation validation failed.' report\n"
+    "when they are not.\n"
+    "\n"
+    "Options:\n"
+    "  --timeout-ms N    Z3 timeout in milliseconds (default 600000)\n"
+    "  --rlimit N        Z3 resource limit: the same verdict on every machine\n"
+    "                    (default: none)\n"
+    "  --smt2 FILE       write a failing or unknown query as SMT-LIB2 to FILE\n"
+    "                    ('z3 FILE' replays it)\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 sound, 1 unsound, 2 bad input or usage, 3 unknown (Z3 gave\n"
+    "no verdict within the limits; never reported as sound).\n";
+
+static const char bisect_help[] =
+    "usage: shapeenv bisect [--timeout-ms N] [--rlimit N] [--smt2 FILE] [--] LOG\n"
+    "\n"
+    "Replays the event log LOG; when its guards are not sound (see 'shapeenv\n"
+    "validate'), binary-searches the decisions recorded while tracing for the\n"
+    "first event after which validation fails, and reports it as PyTorch does:\n"
+    "'translation validation failed when evaluating: EXPR' (or 'when adding\n"
+    "runtime assert'), the node, then the validation report. Probes continue\n"
+    "from checkpoints, so the events replayed stay within twice the log length.\n"
+    "A progress line is written to standard error when it is a terminal.\n"
+    "\n"
+    "Options: as for validate.\n"
+    "\n"
+    "Exit status: 0 the guards are sound, 1 the failing event was located (or\n"
+    "the failure could not be reproduced: the report says so), 2 bad input or\n"
+    "usage, 3 unknown.\n";
+
+/* Parses a non-negative count for --timeout-ms / --rlimit. */
+static bool parse_u64(const char *s, uint64_t *out) {
+  if (!*s) return false;
+  uint64_t v = 0;
+  for (const char *p = s; *p; p++) {
+    if (*p < '0' || *p > '9') return false;
+    uint64_t d = (uint64_t)(*p - '0');
+    if (v > (UINT64_MAX - d) / 10) return false;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return true;
+}
+
+typedef struct tv_args {
+  const char *log;
+  const char *smt2;
+  se_tv_options opt;
+} tv_args;
+
+/* Options shared by validate and bisect; returns -1 to go on, else an exit
+ * status. */
+static int parse_tv_args(const char *cmd, const char *help, int argc, char **argv, tv_args *a) {
+  se_tv_options_init(&a->opt);
+  a->log = NULL;
+  a->smt2 = NULL;
+  bool rest = false;
+  for (int i = 1; i < argc; i++) {
+    const char *s = argv[i];
+    if (!rest && strcmp(s, "--") == 0) {
+      rest = true;
+      continue;
+    }
+    if (rest || s[0] != '-' || s[1] == '\0') {
+      if (a->log) return usage_error(cmd, "expected one LOG, got '%s' as well", s);
+      a->log = s;
+      continue;
+    }
+    if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+      fputs(help, stdout);
+      return EXIT_OK;
+    }
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(s, "--timeout-ms") == 0 || strcmp(s, "--rlimit") == 0) {
+      uint64_t n;
+      if (!v || !parse_u64(v, &n))
+        return usage_error(cmd, "%s needs a non-negative number", s);
+      if (s[2] == 't')
+        a->opt.timeout_ms = n;
+      else
+        a->opt.rlimit = n;
+      i++;
+    } else if (strcmp(s, "--smt2") == 0) {
+      if (!v) return usage_error(cmd, "%s", "--smt2 needs a FILE");
+      a->smt2 = v;
+      a->opt.want_smt2 = true;
+      i++;
+    } else {
+      return usage_error(cmd, "unknown option '%s'", s);
+    }
+  }
+  if (!a->log) return usage_error(cmd, "%s", "missing LOG (an event log file, or - for stdin)");
+  return -1;
+}
+
+static int write_smt2(const char *cmd, const char *path, const char *query) {
+  if (!path) return EXIT_OK;
+  if (!query) {
+    fprintf(stderr, "shapeenv %s: no query to write to %s (the guards are sound)\n", cmd, path);
+    return EXIT_OK;
+  }
+  FILE *f = fopen(path, "w");
+  if (!f || fputs(query, f) < 0 || fclose(f) != 0) {
+    fprintf(stderr, "shapeenv %s: cannot write %s: %s\n", cmd, path, strerror(errno));
+    return EXIT_BAD_INPUT;
+  }
+  return EXIT_OK;
+}
+
+static int verdict_status(se_tv_verdict v) {
+  return v == SE_TV_VALID ? EXIT_OK : v == SE_TV_INVALID ? EXIT_NEGATIVE : EXIT_UNKNOWN;
+}
+
+static int cmd_validate(int argc, char **argv) {
+  tv_args a;
+  int r = parse_tv_args("validate", validate_help, argc, argv, &a);
+  if (r >= 0) return r;
+  se_ctx *ctx = se_ctx_new();
+  if (!ctx) die_nomem();
+  se_tv_result res;
+  memset(&res, 0, sizeof res);
+  int status;
+  se_status st = se_validate_log(ctx, a.log, &a.opt, &res);
+  if (st != SE_OK) {
+    fprintf(stderr, "shapeenv validate: %s\n", se_errmsg(ctx));
+    status = EXIT_BAD_INPUT;
+  } else {
+    if (res.report) {
+      fputs(res.report, stdout);
+      if (*res.report && res.report[strlen(res.report) - 1] != '\n') putchar('\n');
+    }
+    status = verdict_status(res.verdict);
+    int w = write_smt2("validate", a.smt2, res.smt2);
+    if (w != EXIT_OK) status = w;
+  }
+  se_tv_result_free(&res);
+  se_ctx_free(ctx);
+  return finish_output("validate", status);
+}
+
+static void bisect_progress(void *ud, size_t probe, size_t lo, size_t hi, size_t n) {
+  (void)ud;
+  fprintf(stderr, "\rshapeenv bisect: probe %zu: candidates %zu..%zu of %zu", probe, lo, hi, n);
+}
+
+static int cmd_bisect(int argc, char **argv) {
+  tv_args a;
+  int r = parse_tv_args("bisect", bisect_help, argc, argv, &a);
+  if (r >= 0) return r;
+  se_ctx *ctx = se_ctx_new();
+  if (!ctx) die_nomem();
+  se_bisect_result res;
+  memset(&res, 0, sizeof res);
+  bool tty = isatty(fileno(stderr)) != 0;
+  int status;
+  se_status st = se_bisect_log(ctx, a.log, &a.opt, tty ? bisect_progress : NULL, NULL, &res);
+  if (tty) fputs("\r\033[K", stderr);
+  if (st != SE_OK) {
+    fprintf(stderr, "shapeenv bisect: %s\n", se_errmsg(ctx));
+    status = EXIT_BAD_INPUT;
+  } else {
+    if (res.report) {
+      fputs(res.report, stdout);
+      if (*res.report && res.report[strlen(res.report) - 1] != '\n') putchar('\n');
+    }
+    status = verdict_status(res.verdict);
+    int w = write_smt2("bisect", a.smt2, res.smt2);
+    if (w != EXIT_OK) status = w;
+  }
+  se_bisect_result_free(&res);
+  se_ctx_free(ctx);
+  return finish_output("bisect", status);
+}
+
+/* ---- why ------------------------------------------------------------------------ */
+
+static const char why_help[] =
+    "usage: shapeenv why LOG (--guard TEXT | --symbol NAME | --source NAME) [--json]\n"
+    "\n"
+    "Replays the event log LOG remembering which event made each change, then\n"
+    "shows the chain of events behind one answer, in order, each with its index,\n"
+    "name, arguments and the caller's location when the log has one:\n"
+    "\n"
+    "  --guard TEXT      a guard as 'shapeenv replay' prints it\n"
+    "                    (\"L['x'].size()[0] == 2*L['y'].size()[0]\") or as SymPy\n"
+    "                    text (\"Eq(s77, 2*s17)\"); a range guard lists every\n"
+    "                    event that narrowed the range\n"
+    "  --symbol NAME     a symbol (s77, u0): its creation, sources, replacements,\n"
+    "                    range history, and its specialisation to a constant\n"
+    "  --source NAME     a source (\"L['x'].size()[0]\"): its binding to a symbol,\n"
+    "                    then that symbol's history\n"
+    "  --json            machine-readable output\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 answered, 1 nothing matches, 2 bad input or usage.\n";
+
+static int cmd_why(int argc, char **argv) {
+  const char *log = NULL, *query = NULL;
+  se_why_kind kind = SE_WHY_GUARD;
+  bool json = false, rest = false;
+  for (int i = 1; i < argc; i++) {
+    const char *s = argv[i];
+    if (!rest && strcmp(s, "--") == 0) {
+      rest = true;
+      continue;
+    }
+    if (rest || s[0] != '-' || s[1] == '\0') {
+      if (log) return usage_error("why", "expected one LOG, got '%s' as well", s);
+      log = s;
+      continue;
+    }
+    if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+      fputs(why_help, stdout);
+      return EXIT_OK;
+    }
+    if (strcmp(s, "--json") == 0) {
+      json = true;
+      continue;
+    }
+    se_why_kind k;
+    if (strcmp(s, "--guard") == 0)
+      k = SE_WHY_GUARD;
+    else if (strcmp(s, "--symbol") == 0)
+      k = SE_WHY_SYMBOL;
+    else if (strcmp(s, "--source") == 0)
+      k = SE_WHY_SOURCE;
+    else
+      return usage_error("why", "unknown option '%s'", s);
+    if (i + 1 >= argc) return usage_error("why", "%s needs a value", s);
+    if (query) return usage_error("why", "%s", "give one of --guard, --symbol, --source");
+    kind = k;
+    query = argv[++i];
+  }
+  if (!log) return usage_error("why", "%s", "missing LOG (an event log file, or - for stdin)");
+  if (!query) return usage_error("why", "%s", "give one of --guard, --symbol, --source");
+  se_ctx *ctx = se_ctx_new();
+  if (!ctx) die_nomem();
+  se_env *env = NULL;
+  int status = EXIT_OK;
+  se_status st = se_log_load(ctx, log, SIZE_MAX, true, &env);
+  if (st != SE_OK) {
+    fprintf(stderr, "shapeenv why: %s\n", se_errmsg(ctx));
+    status = EXIT_BAD_INPUT;
+  } else {
+    char *out = NULL;
+    st = se_env_why(env, kind, query, json, &out);
+    if (st == SE_OK) {
+      fputs(out, stdout);
+    } else if (st == SE_NOTFOUND) {
+      fprintf(stderr, "shapeenv why: %s: %s\n", log, se_errmsg(ctx));
+      status = EXIT_NEGATIVE;
+    } else {
+      fprintf(stderr, "shapeenv why: %s: %s\n", log, se_errmsg(ctx));
+      status = EXIT_BAD_INPUT;
+    }
+    se_free(out);
+  }
+  se_env_free(env);
+  se_ctx_free(ctx);
+  return finish_output("why", status);
 }
 
 int main(int argc, char **argv) {

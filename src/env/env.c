@@ -63,6 +63,12 @@ se_env *se__env_new(se_ctx *ctx, const se_env_options *opt) {
   /* PyTorch's config.check_shape_env_recorded_events, for test suites: every
    * environment that may record checks its replay at produce_guards. An
    * environment told explicitly not to record (a replayed one) is left alone. */
+  /* PyTorch's inject_EVALUATE_EXPR_flip_equality_TESTING_ONLY: evaluate_expr
+   * records a decided Eq/Ne negated (the validation graph keeps the true
+   * decision), an unsound guard for testing validation and bisection.
+   * Read here so replayed environments see it too. */
+  const char *flip = getenv("SHAPEENV_INJECT_FLIP_EQUALITY_TESTING_ONLY");
+  env->inject_flip_equality = flip && flip[0] == '1';
   const char *chk = getenv("SHAPEENV_CHECK_RECORDED_EVENTS");
   if (chk && chk[0] == '1' &&
       !((env->opt.given & SE_SET_SHOULD_RECORD_EVENTS) && !env->opt.should_record_events)) {

@@ -164,6 +164,7 @@ struct se_env {
   se_vec suppress_stack;       /* bool: previous values */
   se_vec pending_fresh_unbacked_symbols; /* const se_expr * */
   char none_key;               /* address used as the key None */
+  bool inject_flip_equality;   /* testing only: record Eq/Ne guards negated (see env.c) */
 
   /* -- recording (owned by the record layer, which frees it) -- */
   struct se_recorder *rec;     /* events, tracked fakes, trace hook; NULL if none */

@@ -650,6 +650,11 @@ se_status se__env_evaluate_expr(se_env *env, const se_expr *orig, const se_expr 
     concrete = hint ? hint : se__env_size_hint(env, orig, false);
     if (!concrete) goto fail;
   }
+  if (env->inject_flip_equality && se__is_bool_atom(concrete) &&
+      (expr->kind == SE_K_EQ || expr->kind == SE_K_NE)) {
+    expr = se__not(ctx, expr); /* testing only: an unsound guard on purpose */
+    if (!expr) goto fail;
+  }
   const se_expr *g;
   if (concrete->kind == SE_K_TRUE)
     g = expr;

@@ -4,7 +4,8 @@
 #   run.sh SHAPEENV CASE_DIR
 #
 # CASE_DIR holds `args` (one command-line argument per line), optionally
-# `stdin`, and the expected `stdout`, `stderr` and `status` (exit code).
+# `stdin` and `env` (VAR=VALUE lines set for the command), and the expected
+# `stdout`, `stderr` and `status` (exit code).
 # The command runs in the repository root, so `args` name files relative
 # to it (examples/transformer.jsonl, tests/cli/logs/bad_json.jsonl).
 # Prints every difference; exits 1 when there is one.
@@ -19,6 +20,11 @@ while IFS= read -r a || [ -n "$a" ]; do
 done < "$case/args"
 input=/dev/null
 [ -f "$case/stdin" ] && input="$case/stdin"
+if [ -f "$case/env" ]; then
+  while IFS= read -r kv || [ -n "$kv" ]; do
+    [ -n "$kv" ] && export "${kv?}"
+  done < "$case/env"
+fi
 "$exe" "$@" < "$input" > "$tmp/stdout" 2> "$tmp/stderr"
 echo $? > "$tmp/status"
 ok=0
