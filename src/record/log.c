@@ -373,7 +373,11 @@ static json_t *wevent(writer *w, const se_event *ev, size_t index) {
             put(w, j, "event", json_string(se__event_name(ev->kind))) &&
             put(w, j, "args", args = json_object());
   for (size_t i = 0; ok && i < np; i++) ok = put(w, args, names[i], warg(w, &ev->args[i]));
-  if (ok && ev->has_fakes) {
+  if (ok && ev->has_fakes && ev->fakes_shared) {
+    /* Nothing was tracked since the last snapshot: say so instead of
+     * writing it again (the reader keeps the last one). */
+    ok = put(w, j, "tracked_fakes", json_string("previous"));
+  } else if (ok && ev->has_fakes) {
     json_t *f = json_array();
     ok = put(w, j, "tracked_fakes", f);
     for (size_t i = 0; ok && i < ev->nfakes; i++) ok = push(w, f, wtracked(w, &ev->fakes[i], true));
@@ -528,6 +532,10 @@ typedef struct reader {
   bool record;       /* se_log_load: dst records the replayed events */
   bool provenance;   /* se_log_load: dst keeps provenance */
   se_arena scratch;  /* this line's event arguments */
+  se_arena snap;     /* the last full tracked-fakes snapshot read ... */
+  const se_tracked *last_fakes; /* ... (for "tracked_fakes": "previous") */
+  size_t last_nfakes;
+  bool have_fakes;   /* a full snapshot has been read */
   char field[128];   /* the field being read, for messages ("args.orig_expr") */
 } reader;
 
@@ -861,6 +869,32 @@ static se_status rsym_list(reader *rd, const json_t *j, size_t *n, se_sym **out)
 }
 
 /* A tracked input; with_source reads its "source" key too. */
+/* Copies a snapshot out of the line's scratch arena so a later
+ * "tracked_fakes": "previous" can use it; only the last one is kept. */
+static se_status keep_snapshot(reader *rd, const se_tracked *f, size_t n) {
+  se__arena_free(&rd->snap);
+  se__arena_init(&rd->snap);
+  rd->have_fakes = false;
+  se_tracked *c = n ? se__arena_alloc(&rd->snap, n * sizeof *c) : NULL;
+  if (n && !c) return rfail(rd, SE_NOMEM, "out of memory keeping a snapshot");
+  for (size_t i = 0; i < n; i++) {
+    c[i] = f[i];
+    if (!c[i].is_tensor || !c[i].tensor.dim) continue;
+    size_t d = c[i].tensor.dim;
+    se_sym *sz = se__arena_alloc(&rd->snap, d * sizeof *sz);
+    se_sym *st = se__arena_alloc(&rd->snap, d * sizeof *st);
+    if (!sz || !st) return rfail(rd, SE_NOMEM, "out of memory keeping a snapshot");
+    memcpy(sz, f[i].tensor.sizes, d * sizeof *sz);
+    memcpy(st, f[i].tensor.strides, d * sizeof *st);
+    c[i].tensor.sizes = sz;
+    c[i].tensor.strides = st;
+  }
+  rd->last_fakes = c;
+  rd->last_nfakes = n;
+  rd->have_fakes = true;
+  return SE_OK;
+}
+
 static se_status rtracked(reader *rd, const json_t *j, bool with_source, se_tracked *t) {
   memset(t, 0, sizeof *t);
   t->value.fx = -1;
@@ -1089,7 +1123,16 @@ static se_status revent(reader *rd, const json_t *j, size_t index, se_event *ev)
   }
   set_field(rd, "tracked_fakes", NULL);
   const json_t *tf = json_object_get(j, "tracked_fakes");
-  if (tf) {
+  if (tf && json_is_string(tf)) {
+    if (!se__event_saves_fakes(ev->kind)) return ffail(rd, "%s events keep no snapshot", nm);
+    if (strcmp(json_string_value(tf), "previous") != 0)
+      return ffail(rd, "expected a list of tracked inputs or \"previous\"");
+    if (!rd->have_fakes) return ffail(rd, "\"previous\" but no earlier event has a snapshot");
+    ev->fakes = rd->last_fakes;
+    ev->nfakes = rd->last_nfakes;
+    ev->has_fakes = true;
+    ev->fakes_shared = true;
+  } else if (tf) {
     if (!se__event_saves_fakes(ev->kind)) return ffail(rd, "%s events keep no snapshot", nm);
     size_t n = SIZE_MAX;
     if ((st = rarray(rd, tf, &n)) != SE_OK) return st;
@@ -1102,6 +1145,7 @@ static se_status revent(reader *rd, const json_t *j, size_t index, se_event *ev)
     ev->fakes = f;
     ev->nfakes = n;
     ev->has_fakes = true;
+    if ((st = keep_snapshot(rd, f, n)) != SE_OK) return st;
   }
   set_field(rd, "location", NULL);
   const json_t *loc = json_object_get(j, "location");
@@ -1194,6 +1238,7 @@ static se_status replay_lines(se_ctx *ctx, const char *name, line_src *src, size
     if (st != SE_OK) break;
     if (index == SIZE_MAX) break;
   }
+  se__arena_free(&rd.snap);
   if (st == SE_OK && !rd.dst) {
     rd.line = 1;
     st = rfail(&rd, SE_PARSE, "empty log (the first line must be the ShapeEnv constructor event)");

@@ -197,6 +197,7 @@ bool se__rec_snapshot(se_env *env, se_recorder *r, se_event *ev) {
    * event shares the last one (no copy, no memory per event). */
   if (r->snap && r->snap_version == r->tracked_version + 1) {
     ev->fakes = r->snap;
+    ev->fakes_shared = true;
     return true;
   }
   se_tracked *f = se__arena_alloc(&r->arena, r->tracked.n * sizeof *f);

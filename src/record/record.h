@@ -73,6 +73,7 @@ typedef struct se_event {
   const se_tracked *fakes;     /* snapshot (save_tracked_fakes events), or NULL */
   size_t nfakes;
   bool has_fakes;              /* a snapshot was taken (possibly empty) */
+  bool fakes_shared;           /* it is the previous snapshot (nothing tracked since) */
   const char *location;        /* caller-supplied location (interned) or NULL; not state */
 } se_event;
 
