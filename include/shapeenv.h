@@ -46,7 +46,8 @@ extern "C" {
   X(DATA_DEPENDENT, "could not guard on data-dependent expression")    \
   X(CONSTRAINT, "constraint violated")                                 \
   X(NOT_EQUAL, "environments not equal")                               \
-  X(STATE, "operation not allowed in this state")
+  X(STATE, "operation not allowed in this state")                      \
+  X(VALIDATION, "translation validation failed")
 
 typedef enum se_status {
 #define SE_STATUS_ENUM(name, msg) SE_##name,
@@ -479,7 +480,12 @@ typedef struct se_placeholder {
 
 /* produce_guards: the Python guard texts, in PyTorch's order. *out is a
  * caller-owned array of caller-owned strings (free each, then the array,
- * with se_free); *n their count. verbose adds the "  # ..." comments. */
+ * with se_free); *n their count. verbose adds the "  # ..." comments.
+ * With check_recorded_events it first replays the events and requires an
+ * equal environment (SE_NOT_EQUAL with PyTorch's report otherwise); with
+ * translation validation on and SHAPEENV_VALIDATE_GUARDS=1 in the
+ * environment it validates the result with Z3 (SE_VALIDATION with
+ * PyTorch's report when unsound). */
 SE_API se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
                                        const se_source *const *sources, size_t n,
                                        bool ignore_static, bool verbose, char ***out,

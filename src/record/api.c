@@ -671,9 +671,9 @@ static bool compress_replacements(se_env *env) {
   return ok;
 }
 
-se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
-                                const se_source *const *sources, size_t n, bool ignore_static,
-                                bool verbose, char ***out, size_t *nout) {
+se_status se__rec_produce_guards(se_env *env, const se_placeholder *ph,
+                                 const se_source *const *sources, size_t n, bool ignore_static,
+                                 bool verbose, char ***out, size_t *nout) {
   if (!env) return SE_INVALID;
   if (env->opt.check_recorded_events && env->rec && env->rec->events.n) {
     /* check_recorded_events: the replay must rebuild this very state. */

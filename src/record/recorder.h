@@ -59,6 +59,11 @@ void se__log_stream(se_env *env, se_recorder *r, size_t index);
 /* Runs one event (not the constructor) on dst through the public calls, as
  * replay does; index is used for provenance and messages (replay.c). */
 se_status se__replay_event(se_env *dst, size_t index, const se_event *ev);
+/* produce_guards with the replay check of check_recorded_events first
+ * (the public se_env_produce_guards adds validation on top). */
+se_status se__rec_produce_guards(se_env *env, const se_placeholder *ph,
+                                 const se_source *const *sources, size_t n, bool ignore_static,
+                                 bool verbose, char ***out, size_t *nout);
 /* Appends the Python-like text of one argument value. */
 void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a);
 

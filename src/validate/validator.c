@@ -581,3 +581,31 @@ se_status se_validate_log(se_ctx *ctx, const char *path, const se_tv_options *op
   se_env_free(env);
   return st;
 }
+
+/* produce_guards, then (as PyTorch does when translation validation is on)
+ * the validation of what it produced. PyTorch validates whenever its
+ * translation_validation config is on; here SHAPEENV_VALIDATE_GUARDS=1 turns
+ * it on for environments that keep the validation graph, since a Z3 query on
+ * every produce_guards is more than most callers want. An unsound result
+ * fails with SE_VALIDATION and PyTorch's report; "unknown" is not a failure
+ * (PyTorch logs it), but never counts as validated either. */
+se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
+                                const se_source *const *sources, size_t n, bool ignore_static,
+                                bool verbose, char ***out, size_t *nout) {
+  se_status st = se__rec_produce_guards(env, ph, sources, n, ignore_static, verbose, out, nout);
+  const char *on = getenv("SHAPEENV_VALIDATE_GUARDS");
+  if (st != SE_OK || !env->opt.translation_validation || !on || on[0] != '1') return st;
+  se_tv_result r;
+  memset(&r, 0, sizeof r);
+  st = se_validate_guards(env, ph, sources, n, NULL, &r);
+  if (st == SE_OK && r.verdict == SE_TV_INVALID)
+    st = se__fail(env->ctx, SE_VALIDATION, "%s", r.report ? r.report : "translation validation failed.");
+  se_tv_result_free(&r);
+  if (st != SE_OK) {
+    for (size_t i = 0; i < *nout; i++) se_free((*out)[i]);
+    se_free(*out);
+    *out = NULL;
+    *nout = 0;
+  }
+  return st;
+}
