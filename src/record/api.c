@@ -79,6 +79,7 @@ se_status se_env_create_symbol(se_env *env, int64_t val, const se_source *source
   create_symbol_call c = {val, source, dyn, constraint, positive, do_not_specialize_zero_one, out};
   se_evarg a[] = {ARG_INT(val), ARG_SOURCE(source), ARG_DIM(dyn), ARG_CONSTRAINT(constraint),
                   ARG_BOOL(positive), ARG_BOOL(do_not_specialize_zero_one)};
+  se__rec_result(env, out);
   st = se__rec_call(env, SE_EV_CREATE_SYMBOL, a, NARGS(a), run_create_symbol, &c);
   if (st != SE_OK) *out = NULL;
   return st;
@@ -105,6 +106,7 @@ se_status se_env_create_float_symbol(se_env *env, double val, const se_source *s
   *out = NULL;
   create_float_call c = {val, source, dyn, out};
   se_evarg a[] = {ARG_FLOAT(val), ARG_SOURCE(source), ARG_DIM(dyn)};
+  se__rec_result(env, out);
   st = se__rec_call(env, SE_EV_CREATE_FLOAT_SYMBOL, a, NARGS(a), run_create_float, &c);
   if (st != SE_OK) *out = NULL;
   return st;
@@ -124,6 +126,7 @@ se_status se_env_create_unspecified_symbol(se_env *env, int64_t val, const se_so
   *out = NULL;
   create_symbol_call c = {val, source, dyn, NULL, false, true, out};
   se_evarg a[] = {ARG_INT(val), ARG_SOURCE(source), ARG_DIM(dyn)};
+  se__rec_result(env, out);
   st = se__rec_call(env, SE_EV_CREATE_UNSPECIFIED_SYMBOL, a, NARGS(a), run_create_unspecified,
                     &c);
   if (st != SE_OK) *out = NULL;
@@ -152,6 +155,7 @@ static se_status create_symnode(se_env *env, se_event_kind kind, const se_expr *
   symnode_call c = {expr, hint, source, type, out};
   se_evarg a[] = {ARG_EXPR(expr), ARG_EXPR(hint), ARG_SOURCE(source)};
   clear_sym(out);
+  se__rec_result(env, &out->expr);
   st = se__rec_call(env, kind, a, NARGS(a), run_symnode, &c);
   if (st != SE_OK) clear_sym(out);
   return st;
@@ -183,6 +187,7 @@ static se_status create_unbacked(se_env *env, se_event_kind kind, se_pytype type
   if (st != SE_OK) return st;
   unbacked_call c = {type, out};
   clear_sym(out);
+  se__rec_result(env, &out->expr);
   st = se__rec_call(env, kind, NULL, 0, run_unbacked, &c);
   if (st != SE_OK) clear_sym(out);
   return st;
@@ -351,6 +356,7 @@ se_status se_env_evaluate_expr(se_env *env, const se_expr *expr, const se_expr *
   evaluate_call c = {expr, hint, fallback, fx, size_oblivious, &r};
   se_evarg a[] = {ARG_EXPR(expr), ARG_EXPR(hint), arg_fx(env, fx), ARG_BOOL(size_oblivious),
                   ARG_EXPR(fallback)};
+  se__rec_result(env, &r);
   se_status st = se__rec_call(env, SE_EV_EVALUATE_EXPR, a, NARGS(a), run_evaluate, &c);
   if (st == SE_OK && out) *out = r;
   return st;

@@ -217,6 +217,8 @@ se_status se__rec_call(se_env *env, se_event_kind kind, const se_evarg *args, si
   se_recorder *r = env->rec;
   bool record = env->opt.should_record_events && r && !r->is_recording;
   const char *location = NULL;
+  const se_expr *const *result = r ? r->result_slot : NULL;
+  if (r) r->result_slot = NULL;
   if (r && !r->is_recording) {
     location = r->next_location; /* belongs to this outermost call only */
     r->next_location = NULL;
@@ -252,7 +254,7 @@ se_status se__rec_call(se_env *env, se_event_kind kind, const se_evarg *args, si
   }
   if (r) {
     r->depth--;
-    if (r->trace) se__rec_trace_result(env, r, st);
+    if (r->trace) se__rec_trace_result(env, r, st, result);
   }
   return st;
 }

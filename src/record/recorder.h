@@ -21,6 +21,7 @@ typedef struct se_recorder {
   size_t snap_n;            /* ... its length ... */
   uint64_t snap_version;    /* ... and the tracked_version it copied (0: none) */
   const char *next_location; /* location for the next recorded call (interned) */
+  const se_expr *const *result_slot; /* where the next call leaves its result (trace) */
   se__trace_fn trace;     /* trace_shape_events hook, or NULL */
   void *trace_ud;
   /* -- streaming event log (log.c) -- */
@@ -36,7 +37,13 @@ bool se__rec_snapshot(se_env *env, se_recorder *r, se_event *ev);
 /* Trace lines "call NAME(args)" and "-> RESULT" (trace.c). */
 void se__rec_trace_call(se_env *env, se_recorder *r, se_event_kind kind, const se_evarg *args,
                         size_t nargs);
-void se__rec_trace_result(se_env *env, se_recorder *r, se_status st);
+void se__rec_trace_result(se_env *env, se_recorder *r, se_status st,
+                          const se_expr *const *result);
+/* Where the next recorded call of env leaves the value its trace line
+ * "-> RESULT" shows (NULL: None). Call right before se__rec_call. */
+static inline void se__rec_result(se_env *env, const se_expr *const *slot) {
+  if (env->rec) env->rec->result_slot = slot;
+}
 /* "event: NAME (args, kwargs)" of ev, as PyTorch's ShapeEnvEvent prints. */
 void se__rec_event_text(se_env *env, se_buf *b, const se_event *ev);
 /* The constructor event's text, from the options the caller gave. */

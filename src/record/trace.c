@@ -194,13 +194,15 @@ void se__rec_trace_call(se_env *env, se_recorder *r, se_event_kind kind, const s
   se__buf_free(&b);
 }
 
-void se__rec_trace_result(se_env *env, se_recorder *r, se_status st) {
+void se__rec_trace_result(se_env *env, se_recorder *r, se_status st,
+                          const se_expr *const *result) {
   se_buf b;
   se__buf_init(&b);
   for (int i = 0; i < r->depth; i++) se__buf_putc(&b, ' ');
-  if (st == SE_OK)
-    se__buf_puts(&b, "-> ok");
-  else
+  if (st == SE_OK) {
+    se__buf_puts(&b, "-> ");
+    put_expr(env, &b, result ? *result : NULL);
+  } else
     se__buf_printf(&b, "-> failed: %s", se_errmsg(env->ctx));
   if (!b.oom) r->trace(r->trace_ud, b.p);
   se__buf_free(&b);

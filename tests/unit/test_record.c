@@ -228,6 +228,8 @@ static void test_event_text(void **state) {
   se_env_free(env);
 }
 
+static const se_expr *rel(se_kind k, const se_expr *a, const se_expr *b);
+
 static void collect(void *ud, const char *line) {
   char *buf = ud;
   strncat(buf, line, 4000 - strlen(buf));
@@ -242,7 +244,27 @@ static void test_trace(void **state) {
   se_env_set_trace(env, collect, buf);
   se_sym u;
   assert_int_equal(se_env_create_unbacked_symint(env, &u), SE_OK);
-  assert_string_equal(buf, "call create_unbacked_symint()\n-> ok\n");
+  assert_string_equal(buf, "call create_unbacked_symint()\n-> u0\n");
+  buf[0] = '\0';
+  const se_expr *out;
+  assert_int_equal(se_env_evaluate_expr(env, rel(SE_K_LE, u.expr, u.expr), NULL, -1, false, NULL,
+                                        &out),
+                   SE_OK);
+  assert_int_equal(se_env_constrain_range_for_size(env, u.expr, NULL, NULL), SE_OK);
+  assert_int_equal(se_env_evaluate_expr(env, rel(SE_K_EQ, u.expr, se_expr_int(C, 3)), NULL, -1,
+                                        false, NULL, &out),
+                   SE_DATA_DEPENDENT);
+  se_clear_error(C);
+  assert_string_equal(buf,
+                      "call evaluate_expr(orig_expr=True, hint=None, fx_node=None, "
+                      "size_oblivious=False, fallback_value=None)\n"
+                      "-> True\n"
+                      "call _constrain_range_for_size(a=u0, min=None, max=None)\n"
+                      "-> None\n"
+                      "call evaluate_expr(orig_expr=Eq(u0, 3), hint=None, fx_node=None, "
+                      "size_oblivious=False, fallback_value=None)\n"
+                      "-> failed: Could not guard on data-dependent expression Eq(u0, 3) "
+                      "(unhinted: Eq(u0, 3)).  (Size-like symbols: u0)\n");
   se_env_set_trace(env, NULL, NULL);
   se_env_free(env);
 }
