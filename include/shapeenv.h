@@ -413,6 +413,11 @@ SE_API se_status se_env_constrain_range_for_size(se_env *env, const se_expr *a,
 /* _constrain_range(a, min, max). */
 SE_API se_status se_env_constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
                                         const se_expr *hi);
+/* set_unbacked_var_to_val(k, v): the real value of unbacked symbol k
+ * (PyTorch's propagate_real_tensors); guards on k then become runtime asserts
+ * instead of data-dependent errors. */
+SE_API se_status se_env_set_unbacked_var_to_val(se_env *env, const se_expr *k,
+                                                const se_expr *v);
 /* _constrain_unify(a, b). */
 SE_API se_status se_env_constrain_unify(se_env *env, se_sym a, se_sym b);
 SE_API se_status se_env_freeze(se_env *env);

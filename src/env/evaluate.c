@@ -774,6 +774,26 @@ se_status se__env_constrain_unify(se_env *env, se_sym a, se_sym b) {
 }
 
 
+se_status se__env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const se_expr *v) {
+  se_ctx *ctx = env->ctx;
+  if (k->kind != SE_K_SYMBOL || se__map_find(&env->backed_var_to_val, k, k->hash)) {
+    char *t = se_expr_str(ctx, k);
+    se_status st = se__fail(ctx, SE_INVALID, "set_unbacked_var_to_val: %s is not an unbacked symbol",
+                            t ? t : "?");
+    se_free(t);
+    return st;
+  }
+  if (!se__is_num(v) && !se__is_bool_atom(v)) {
+    char *t = se_expr_str(ctx, v);
+    se_status st = se__fail(ctx, SE_INVALID, "set_unbacked_var_to_val: %s is not a number",
+                            t ? t : "?");
+    se_free(t);
+    return st;
+  }
+  return se__st_put_e(env, &env->unbacked_var_to_val, k, (se_mapval){.p = v}) ? SE_OK
+                                                                             : failed(ctx);
+}
+
 se_status se__env_freeze(se_env *env) {
   se__st_set_bool(env, &env->frozen, true);
   return se__status(env->ctx);

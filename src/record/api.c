@@ -300,6 +300,24 @@ se_status se_env_constrain_unify(se_env *env, se_sym x, se_sym y) {
   return se__rec_call(env, SE_EV_CONSTRAIN_UNIFY, a, NARGS(a), run_unify, &c);
 }
 
+typedef struct unbacked_val_call {
+  const se_expr *k, *v;
+} unbacked_val_call;
+
+static se_status run_unbacked_val(se_env *env, void *ud) {
+  unbacked_val_call *c = ud;
+  return se__env_set_unbacked_var_to_val(env, c->k, c->v);
+}
+
+se_status se_env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const se_expr *v) {
+  if (!env) return SE_INVALID;
+  if (!k || !v)
+    return se__fail(env->ctx, SE_INVALID, "se_env_set_unbacked_var_to_val: NULL argument");
+  unbacked_val_call c = {k, v};
+  se_evarg a[] = {ARG_EXPR(k), ARG_EXPR(v)};
+  return se__rec_call(env, SE_EV_SET_UNBACKED_VAR_TO_VAL, a, NARGS(a), run_unbacked_val, &c);
+}
+
 static se_status run_freeze(se_env *env, void *ud) {
   (void)ud;
   return se__env_freeze(env);

@@ -88,6 +88,8 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
     int32_t node;
     return se__api_fx_call(dst, a[0].u.s, args, n, &node);
   }
+  case SE_EV_SET_UNBACKED_VAR_TO_VAL:
+    return se_env_set_unbacked_var_to_val(dst, a[0].u.e, a[1].u.e);
   case SE_EV_TRACK_FAKE: {
     const se_tracked *tr = a[1].u.tracked;
     if (tr->is_tensor) return se_env_track_tensor(dst, a[0].u.src, &tr->tensor);

@@ -388,12 +388,43 @@ static void test_symval_replays(void **state) {
   se_env_free(env);
 }
 
+/* C10: with the real value of u0 set, a guard on u0 becomes a runtime assert
+ * instead of a data-dependent error; the call is recorded and replays. */
+static void test_unbacked_real_value(void **state) {
+  (void)state;
+  se_env *env = tv_env();
+  se_sym u;
+  assert_int_equal(se_env_create_unbacked_symint(env, &u), SE_OK);
+  assert_int_equal(se_env_set_unbacked_var_to_val(env, u.expr, se_expr_int(C, 0)), SE_OK);
+  const se_expr *out = NULL;
+  assert_int_equal(se_env_evaluate_expr(env, rel(SE_K_EQ, u.expr, se_expr_int(C, 0)), NULL, -1,
+                                        false, NULL, &out),
+                   SE_OK);
+  assert_ptr_equal(out, se_expr_bool(C, true));
+  char *d = se_env_dump(env);
+  assert_non_null(strstr(d, "\nunbacked_var_to_val: {u0: 0}\n"));
+  assert_non_null(strstr(d, "\ndeferred_runtime_asserts: {u0: [Eq(u0, 0)]}\n"));
+  se_free(d);
+  char *e = event(env, 2);
+  assert_string_equal(e, "event: set_unbacked_var_to_val ([ShapeEnv], {'k': u0, 'v': 0})");
+  se_free(e);
+  /* Not an unbacked symbol: refused, nothing recorded. */
+  size_t n = se_env_event_count(env);
+  assert_int_equal(se_env_set_unbacked_var_to_val(env, se_expr_int(C, 1), se_expr_int(C, 0)),
+                   SE_INVALID);
+  se_clear_error(C);
+  assert_int_equal(se_env_event_count(env), n);
+  replay_check(env);
+  se_env_free(env);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_no_recording),     cmocka_unit_test(test_constructor_event),
       cmocka_unit_test(test_replay_sequences), cmocka_unit_test(test_replay_prefixes),
       cmocka_unit_test(test_event_text),       cmocka_unit_test(test_trace),
       cmocka_unit_test(test_transactional),    cmocka_unit_test(test_symval_replays),
+      cmocka_unit_test(test_unbacked_real_value),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
