@@ -458,7 +458,14 @@ se_status se__tv_check(se_tv *tv, const se_tv_options *opt, se_tv_result *out) {
   Z3_solver_assert(z, s, Z3_mk_not(z, Z3_mk_and(z, (unsigned)tv->sources.n, tv->sources.v)));
   for (size_t i = 0; i < tv->targets.n; i++) Z3_solver_assert(z, s, tv->targets.v[i]);
   se_status st = SE_OK;
+  char *query = NULL;
   if (!se__tv_chk(tv, (Z3_ast)s, "asserting the query")) {
+    st = failed(ctx);
+    goto done;
+  }
+  /* The query as a script, taken before solving: afterwards the solver's
+   * text carries its model converter, which z3 does not read back. */
+  if (opt->want_smt2 && !(query = smt2_text(tv, s, opt))) {
     st = failed(ctx);
     goto done;
   }
@@ -493,11 +500,12 @@ se_status se__tv_check(se_tv *tv, const se_tv_options *opt, se_tv_result *out) {
     st = failed(ctx);
     goto done;
   }
-  if (opt->want_smt2 && out->verdict != SE_TV_VALID) {
-    out->smt2 = smt2_text(tv, s, opt);
-    if (!out->smt2) st = failed(ctx);
+  if (out->verdict != SE_TV_VALID) {
+    out->smt2 = query;
+    query = NULL;
   }
 done:
+  free(query);
   Z3_solver_dec_ref(z, s);
   if (st != SE_OK) se_tv_result_free(out);
   return st;

@@ -23,3 +23,9 @@ add_test(NAME cli.examples_deterministic
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/examples.sh
                  $<TARGET_FILE:make_examples> ${PROJECT_SOURCE_DIR}/examples)
 set_tests_properties(cli.examples_deterministic PROPERTIES LABELS cli TIMEOUT 60)
+
+# A failing query written with --smt2 replays under the z3 command itself.
+add_test(NAME z3.smt2_replays
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/smt2.sh $<TARGET_FILE:shapeenv>
+                 ${CMAKE_CURRENT_LIST_DIR}/logs/flip_convnet.jsonl)
+set_tests_properties(z3.smt2_replays PROPERTIES LABELS z3 TIMEOUT 120 SKIP_RETURN_CODE 77)
