@@ -495,6 +495,17 @@ SE_API se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
                                        const se_source *const *sources, size_t n,
                                        bool ignore_static, bool verbose, char ***out,
                                        size_t *nout);
+/* produce_guards' keyword arguments. */
+typedef struct se_guard_options {
+  bool ignore_static; /* leave out guards on static tensor properties (Dynamo: true) */
+  bool verbose;       /* add the "  # ..." comments */
+  bool simplified;    /* PyTorch's _simplified: no input guards, no default lower bounds */
+} se_guard_options;
+/* produce_guards with options (NULL: ignore_static only). */
+SE_API se_status se_env_produce_guards_ex(se_env *env, const se_placeholder *ph,
+                                          const se_source *const *sources, size_t n,
+                                          const se_guard_options *opt, char ***out,
+                                          size_t *nout);
 /* format_guards: " - expr" per guard, joined by newlines. Caller frees. */
 SE_API char *se_env_format_guards(se_env *env);
 

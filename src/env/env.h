@@ -273,7 +273,7 @@ se_status se__env_suppress_guards_exit(se_env *env);
  * first runs the replay check when check_recorded_events is set. */
 se_status se__env_produce_guards(se_env *env, const se_placeholder *ph,
                                  const se_source *const *sources, size_t n, bool ignore_static,
-                                 bool verbose, char ***out, size_t *nout);
+                                 bool verbose, bool simplified, char ***out, size_t *nout);
 
 /* ---- fx.c ------------------------------------------------------------------------ */
 

@@ -298,7 +298,7 @@ static bool is_finite_bound(const se_expr *b) {
          b->kind != SE_K_NEG_INT_OO;
 }
 
-static se_status range_guards(gstate *g, bool verbose) {
+static se_status range_guards(gstate *g, bool verbose, bool simplified) {
   se_env *env = g->env;
   se_ctx *ctx = env->ctx;
   for (size_t i = 0; i < g->ntab; i++) {
@@ -311,6 +311,11 @@ static se_status range_guards(gstate *g, bool verbose) {
     const se_expr *bounds[2];
     size_t nb = 0;
     bool lo = is_finite_bound(r->lo), hi = is_finite_bound(r->hi);
+    /* Simplified mode leaves out a lower bound that is only the default
+     * (2 under 0/1 specialisation, else 0). */
+    if (simplified && lo &&
+        se__is_int_value(r->lo, env->opt.specialize_zero_one ? 2 : 0))
+      lo = false;
     if (lo) {
       const se_expr *a[2] = {r->lo, sym};
       bounds[nb++] = se__node(ctx, SE_K_LE, a, 2);
@@ -361,7 +366,7 @@ static se_status range_guards(gstate *g, bool verbose) {
 
 static se_status produce_impl(gstate *g, const se_placeholder *ph,
                               const se_source *const *sources, size_t n, bool ignore_static,
-                              bool verbose) {
+                              bool verbose, bool simplified) {
   se_ctx *ctx = g->env->ctx;
   for (size_t i = 0; i < n; i++) {
     if (!sources[i])
@@ -369,9 +374,10 @@ static se_status produce_impl(gstate *g, const se_placeholder *ph,
     se_status st = track(g, &ph[i], sources[i]);
     if (st != SE_OK) return st;
   }
-  se_status st = input_guards(g, ignore_static, verbose);
+  /* Simplified mode (PyTorch's _simplified) skips the input guards. */
+  se_status st = simplified ? SE_OK : input_guards(g, ignore_static, verbose);
   if (st == SE_OK) st = issue_guards(g);
-  if (st == SE_OK) st = range_guards(g, verbose);
+  if (st == SE_OK) st = range_guards(g, verbose, simplified);
   return st;
 }
 
@@ -379,7 +385,7 @@ static se_status produce_impl(gstate *g, const se_placeholder *ph,
  * environment is as before the call. */
 se_status se__env_produce_guards(se_env *env, const se_placeholder *ph,
                                  const se_source *const *sources, size_t n, bool ignore_static,
-                                 bool verbose, char ***out, size_t *nout) {
+                                 bool verbose, bool simplified, char ***out, size_t *nout) {
   if (!env) return SE_INVALID;
   if (!out || !nout) return se__fail(env->ctx, SE_INVALID, "produce_guards: no place for the result");
   *out = NULL;
@@ -390,7 +396,7 @@ se_status se__env_produce_guards(se_env *env, const se_placeholder *ph,
   memset(&g, 0, sizeof g);
   g.env = env;
   se__txn_begin(env);
-  se_status st = se__txn_end(env, produce_impl(&g, ph, sources, n, ignore_static, verbose));
+  se_status st = se__txn_end(env, produce_impl(&g, ph, sources, n, ignore_static, verbose, simplified));
   if (st == SE_OK) {
     *out = g.out;
     *nout = g.nout;

@@ -697,7 +697,7 @@ static bool compress_replacements(se_env *env) {
 
 se_status se__rec_produce_guards(se_env *env, const se_placeholder *ph,
                                  const se_source *const *sources, size_t n, bool ignore_static,
-                                 bool verbose, char ***out, size_t *nout) {
+                                 bool verbose, bool simplified, char ***out, size_t *nout) {
   if (!env) return SE_INVALID;
   if (env->opt.check_recorded_events && env->rec && env->rec->events.n) {
     /* check_recorded_events: the replay must rebuild this very state. */
@@ -714,5 +714,6 @@ se_status se__rec_produce_guards(se_env *env, const se_placeholder *ph,
     if (st != SE_OK) return st;
   }
   if (!compress_replacements(env)) return se__status(env->ctx);
-  return se__env_produce_guards(env, ph, sources, n, ignore_static, verbose, out, nout);
+  return se__env_produce_guards(env, ph, sources, n, ignore_static, verbose, simplified, out,
+                                nout);
 }

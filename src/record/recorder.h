@@ -70,7 +70,7 @@ se_status se__replay_event(se_env *dst, size_t index, const se_event *ev);
  * (the public se_env_produce_guards adds validation on top). */
 se_status se__rec_produce_guards(se_env *env, const se_placeholder *ph,
                                  const se_source *const *sources, size_t n, bool ignore_static,
-                                 bool verbose, char ***out, size_t *nout);
+                                 bool verbose, bool simplified, char ***out, size_t *nout);
 /* Appends the Python-like text of one argument value. */
 void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a);
 

@@ -597,10 +597,13 @@ se_status se_validate_log(se_ctx *ctx, const char *path, const se_tv_options *op
  * every produce_guards is more than most callers want. An unsound result
  * fails with SE_VALIDATION and PyTorch's report; "unknown" is not a failure
  * (PyTorch logs it), but never counts as validated either. */
-se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
-                                const se_source *const *sources, size_t n, bool ignore_static,
-                                bool verbose, char ***out, size_t *nout) {
-  se_status st = se__rec_produce_guards(env, ph, sources, n, ignore_static, verbose, out, nout);
+se_status se_env_produce_guards_ex(se_env *env, const se_placeholder *ph,
+                                   const se_source *const *sources, size_t n,
+                                   const se_guard_options *opt, char ***out, size_t *nout) {
+  se_guard_options defaults = {true, false, false};
+  if (!opt) opt = &defaults;
+  se_status st = se__rec_produce_guards(env, ph, sources, n, opt->ignore_static, opt->verbose,
+                                        opt->simplified, out, nout);
   const char *on = getenv("SHAPEENV_VALIDATE_GUARDS");
   if (st != SE_OK || !env->opt.translation_validation || !on || on[0] != '1') return st;
   se_tv_result r;
@@ -616,4 +619,11 @@ se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
     *nout = 0;
   }
   return st;
+}
+
+se_status se_env_produce_guards(se_env *env, const se_placeholder *ph,
+                                const se_source *const *sources, size_t n, bool ignore_static,
+                                bool verbose, char ***out, size_t *nout) {
+  se_guard_options opt = {ignore_static, verbose, false};
+  return se_env_produce_guards_ex(env, ph, sources, n, &opt, out, nout);
 }

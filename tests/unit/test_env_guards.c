@@ -306,8 +306,42 @@ static void test_float_unbacked_and_constant_inputs(void **state) {
   se_env_free(env);
 }
 
+/* Simplified mode (PyTorch's _simplified): no input guards, and a lower
+ * bound that is only the default (2) is left out. */
+static void test_simplified(void **state) {
+  (void)state;
+  se_env *env = new_env();
+  se_ctx *c = se_env_ctx(env);
+  const int64_t sz[] = {6, 6}, st[] = {6, 1};
+  se_tensor_spec spec = {.dim = 2, .sizes = sz, .strides = st};
+  const se_source *src = se_source_local(c, "x");
+  se_placeholder ph = {.kind = SE_PH_TENSOR};
+  assert_int_equal(se_env_create_tensor(env, &spec, src, &ph.tensor), SE_OK);
+  const se_expr *v[2] = {ph.tensor.sizes[0].expr, se_expr_int(c, 10)}, *out;
+  assert_int_equal(
+      se_env_evaluate_expr(env, se_expr_call(c, SE_K_LE, v, 2), NULL, -1, false, NULL, &out),
+      SE_OK);
+  se_guard_options full = {true, false, false}, simp = {true, false, true};
+  char **t = NULL;
+  size_t n = 0;
+  assert_int_equal(se_env_produce_guards_ex(env, &ph, &src, 1, &full, &t, &n), SE_OK);
+  assert_int_equal(n, 3);
+  assert_string_equal(t[0], "L['x'].size()[1] == L['x'].size()[0]");
+  assert_string_equal(t[1], "L['x'].stride()[0] == L['x'].size()[0]");
+  assert_string_equal(t[2], "2 <= L['x'].size()[0] and L['x'].size()[0] <= 10");
+  for (size_t i = 0; i < n; i++) se_free(t[i]);
+  se_free(t);
+  assert_int_equal(se_env_produce_guards_ex(env, &ph, &src, 1, &simp, &t, &n), SE_OK);
+  assert_int_equal(n, 1);
+  assert_string_equal(t[0], "L['x'].size()[0] <= 10");
+  for (size_t i = 0; i < n; i++) se_free(t[i]);
+  se_free(t);
+  se_env_free(env);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_simplified),
     cmocka_unit_test(test_mega_guard),
     cmocka_unit_test(test_worked_example),
     cmocka_unit_test(test_export_example),
