@@ -418,6 +418,17 @@ SE_API se_status se_env_constrain_range(se_env *env, const se_expr *a, const se_
  * instead of data-dependent errors. */
 SE_API se_status se_env_set_unbacked_var_to_val(se_env *env, const se_expr *k,
                                                 const se_expr *v);
+/* _eliminate_unbacked(orig_s, new_s): replace the unbacked orig_s by new_s. */
+SE_API se_status se_env_eliminate_unbacked(se_env *env, const se_expr *orig_s,
+                                           const se_expr *new_s);
+/* _rename_unbacked_to(orig_s, new_s): both unbacked symbols; orig_s becomes
+ * new_s (unbacked_renamings), and new_s takes orig_s's replacement if any. */
+SE_API se_status se_env_rename_unbacked_to(se_env *env, const se_expr *orig_s,
+                                           const se_expr *new_s);
+/* _constrain_is_bounded(a, upper_bound): recorded, changes nothing (as in
+ * PyTorch, a placeholder for a future bound). */
+SE_API se_status se_env_constrain_is_bounded(se_env *env, const se_expr *a,
+                                             const se_expr *upper_bound);
 /* _constrain_unify(a, b). */
 SE_API se_status se_env_constrain_unify(se_env *env, se_sym a, se_sym b);
 SE_API se_status se_env_freeze(se_env *env);

@@ -262,6 +262,8 @@ se_status se__env_constrain_range(se_env *env, const se_expr *a, const se_expr *
                                   const se_expr *hi);
 se_status se__env_constrain_unify(se_env *env, se_sym a, se_sym b);
 se_status se__env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const se_expr *v);
+se_status se__env_eliminate_unbacked(se_env *env, const se_expr *orig, const se_expr *tgt);
+se_status se__env_rename_unbacked_to(se_env *env, const se_expr *orig, const se_expr *tgt);
 se_status se__env_freeze(se_env *env);
 se_status se__env_freeze_runtime_asserts(se_env *env);
 se_status se__env_suppress_guards_enter(se_env *env);

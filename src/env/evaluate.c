@@ -794,6 +794,42 @@ se_status se__env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const s
                                                                              : failed(ctx);
 }
 
+se_status se__env_eliminate_unbacked(se_env *env, const se_expr *orig, const se_expr *tgt) {
+  return se__env_set_replacement(env, orig, tgt, "eliminate_unbacked");
+}
+
+se_status se__env_rename_unbacked_to(se_env *env, const se_expr *orig, const se_expr *tgt) {
+  se_ctx *ctx = env->ctx;
+  if (orig->kind != SE_K_SYMBOL || tgt->kind != SE_K_SYMBOL || !is_unbacked_sym(orig) ||
+      !is_unbacked_sym(tgt)) {
+    char *a = se_expr_str(ctx, orig), *b = se_expr_str(ctx, tgt);
+    se_status st = se__fail(ctx, SE_INVALID, "_rename_unbacked_to: %s and %s must be unbacked symbols",
+                            a ? a : "?", b ? b : "?");
+    se_free(a);
+    se_free(b);
+    return st;
+  }
+  se_map_entry *e = se__st_get(&env->replacements, orig);
+  const se_expr *dest = e ? e->val.p : NULL;
+  if (dest) {
+    bool hu;
+    if (!has_unbacked(ctx, dest, NULL, &hu)) return failed(ctx);
+    if (hu) {
+      char *d = se_expr_str(ctx, dest);
+      se_status st = se__fail(ctx, SE_INVALID,
+                              "_rename_unbacked_to: the replacement %s of the old symbol is not "
+                              "free of unbacked symbols", d ? d : "?");
+      se_free(d);
+      return st;
+    }
+  }
+  se_status st = se__env_set_replacement(env, orig, tgt, "rename_unbacked_to");
+  if (st != SE_OK) return st;
+  if (!se__st_put_e(env, &env->unbacked_renamings, orig, (se_mapval){.p = tgt})) return failed(ctx);
+  if (dest) st = se__env_set_replacement(env, tgt, dest, "rename_unbacked_to_dest");
+  return st;
+}
+
 se_status se__env_freeze(se_env *env) {
   se__st_set_bool(env, &env->frozen, true);
   return se__status(env->ctx);

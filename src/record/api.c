@@ -318,6 +318,44 @@ se_status se_env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const se
   return se__rec_call(env, SE_EV_SET_UNBACKED_VAR_TO_VAL, a, NARGS(a), run_unbacked_val, &c);
 }
 
+typedef struct pair_call {
+  const se_expr *a, *b;
+} pair_call;
+
+static se_status run_eliminate(se_env *env, void *ud) {
+  pair_call *c = ud;
+  return se__env_eliminate_unbacked(env, c->a, c->b);
+}
+static se_status run_rename(se_env *env, void *ud) {
+  pair_call *c = ud;
+  return se__env_rename_unbacked_to(env, c->a, c->b);
+}
+static se_status run_is_bounded(se_env *env, void *ud) {
+  (void)env;
+  (void)ud;
+  return SE_OK;
+}
+
+static se_status pair_event(se_env *env, se_event_kind kind, const se_expr *a, const se_expr *b,
+                            se_status (*run)(se_env *, void *)) {
+  if (!env) return SE_INVALID;
+  if (!a || !b)
+    return se__fail(env->ctx, SE_INVALID, "%s: NULL argument", se__event_name(kind));
+  pair_call c = {a, b};
+  se_evarg args[] = {ARG_EXPR(a), ARG_EXPR(b)};
+  return se__rec_call(env, kind, args, NARGS(args), run, &c);
+}
+
+se_status se_env_eliminate_unbacked(se_env *env, const se_expr *orig_s, const se_expr *new_s) {
+  return pair_event(env, SE_EV_ELIMINATE_UNBACKED, orig_s, new_s, run_eliminate);
+}
+se_status se_env_rename_unbacked_to(se_env *env, const se_expr *orig_s, const se_expr *new_s) {
+  return pair_event(env, SE_EV_RENAME_UNBACKED_TO, orig_s, new_s, run_rename);
+}
+se_status se_env_constrain_is_bounded(se_env *env, const se_expr *a, const se_expr *upper_bound) {
+  return pair_event(env, SE_EV_CONSTRAIN_IS_BOUNDED, a, upper_bound, run_is_bounded);
+}
+
 static se_status run_freeze(se_env *env, void *ud) {
   (void)ud;
   return se__env_freeze(env);

@@ -88,6 +88,9 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
     int32_t node;
     return se__api_fx_call(dst, a[0].u.s, args, n, &node);
   }
+  case SE_EV_ELIMINATE_UNBACKED: return se_env_eliminate_unbacked(dst, a[0].u.e, a[1].u.e);
+  case SE_EV_RENAME_UNBACKED_TO: return se_env_rename_unbacked_to(dst, a[0].u.e, a[1].u.e);
+  case SE_EV_CONSTRAIN_IS_BOUNDED: return se_env_constrain_is_bounded(dst, a[0].u.e, a[1].u.e);
   case SE_EV_SET_UNBACKED_VAR_TO_VAL:
     return se_env_set_unbacked_var_to_val(dst, a[0].u.e, a[1].u.e);
   case SE_EV_TRACK_FAKE: {

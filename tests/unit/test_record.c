@@ -418,13 +418,47 @@ static void test_unbacked_real_value(void **state) {
   se_env_free(env);
 }
 
+/* _eliminate_unbacked, _rename_unbacked_to, _constrain_is_bounded: recorded,
+ * with PyTorch's effects on replacements and unbacked_renamings. */
+static void test_unbacked_renames(void **state) {
+  (void)state;
+  se_env *env = tv_env();
+  se_sym u[6];
+  for (int i = 0; i < 6; i++) assert_int_equal(se_env_create_unbacked_symint(env, &u[i]), SE_OK);
+  assert_int_equal(se_env_eliminate_unbacked(env, u[0].expr, u[1].expr), SE_OK);
+  assert_int_equal(se_env_rename_unbacked_to(env, u[2].expr, u[3].expr), SE_OK);
+  assert_int_equal(se_env_guard_or_defer_runtime_assert(
+                       env, rel(SE_K_EQ, u[4].expr, se_expr_int(C, 7)), "r.py:1", -1),
+                   SE_OK);
+  assert_int_equal(se_env_rename_unbacked_to(env, u[4].expr, u[5].expr), SE_OK);
+  char *before = se_env_dump(env);
+  assert_int_equal(se_env_constrain_is_bounded(env, u[0].expr, se_expr_int(C, 10)), SE_OK);
+  char *after = se_env_dump(env);
+  assert_string_equal(after, before); /* recorded, changes nothing */
+  assert_non_null(strstr(after, "\nreplacements: {u0: u1, u2: u3, u4: u5, u5: 7}\n"));
+  assert_non_null(strstr(after, "\nunbacked_renamings: {u2: u3, u4: u5}\n"));
+  se_free(before);
+  se_free(after);
+  /* A backed symbol cannot be renamed: refused, nothing recorded. */
+  size_t n = se_env_event_count(env);
+  assert_int_equal(se_env_rename_unbacked_to(env, se_expr_symbol(C, "s3"), u[1].expr),
+                   SE_INVALID);
+  se_clear_error(C);
+  assert_int_equal(se_env_event_count(env), n);
+  char *e = event(env, n - 1);
+  assert_string_equal(e, "event: _constrain_is_bounded ([ShapeEnv], {'a': u0, 'upper_bound': 10})");
+  se_free(e);
+  replay_check(env);
+  se_env_free(env);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_no_recording),     cmocka_unit_test(test_constructor_event),
       cmocka_unit_test(test_replay_sequences), cmocka_unit_test(test_replay_prefixes),
       cmocka_unit_test(test_event_text),       cmocka_unit_test(test_trace),
       cmocka_unit_test(test_transactional),    cmocka_unit_test(test_symval_replays),
-      cmocka_unit_test(test_unbacked_real_value),
+      cmocka_unit_test(test_unbacked_real_value), cmocka_unit_test(test_unbacked_renames),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
