@@ -6,6 +6,7 @@
  * value; otherwise the difference a - b (built with the ordinary
  * constructors, so it cancels first) is asked for nonnegativity or zero-ness
  * through the fact engine. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "expr/facts.h"
@@ -135,7 +136,8 @@ static se_truth is_eq(decide *d, const se_expr *a, const se_expr *b) {
       const se_expr *c = diff->args[i];
       if (c->kind != SE_K_FLOAT) continue;
       double v = c->u.f;
-      if (v == (double)(int64_t)v) {
+      /* Integer-valued (tested without converting an out-of-range double). */
+      if (v == floor(v) && isfinite(v)) {
         const se_expr *rest = diff_of(d, diff, c);
         if (rest && se__fact(ctx, rest, SE_FACT_INTEGER) == F) return F;
       }
