@@ -5,7 +5,9 @@
 #   fuzz/run_short.sh [SECONDS] [BUILD_DIR]
 #
 # SECONDS defaults to 30 per target; BUILD_DIR to build-fuzz at the top of
-# the checkout. Exits non-zero when a build fails or a target finds a crash
+# the checkout. SE_FUZZ_RUNS=N with SE_FUZZ_SEED=S runs a fixed number of
+# inputs from a fixed seed instead (what CI does: the same inputs on every
+# run, so a new finding never turns an unrelated change red). Exits non-zero when a build fails or a target finds a crash
 # (the reproducer is left in BUILD_DIR/artifacts). New inputs the fuzzer
 # finds go to BUILD_DIR/corpus-*, never into the checked-in seed corpus.
 set -eu
@@ -54,8 +56,15 @@ done
 status=0
 for t in log parse; do
   mkdir -p "$out/corpus-$t"
-  echo "== fuzz_$t: ${secs}s"
-  if ! "$out/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+  budget="-max_total_time=$secs"
+  if [ -n "${SE_FUZZ_RUNS:-}" ]; then
+    budget="-runs=$SE_FUZZ_RUNS -seed=${SE_FUZZ_SEED:-1} -max_total_time=600"
+    echo "== fuzz_$t: $SE_FUZZ_RUNS inputs, seed ${SE_FUZZ_SEED:-1}"
+  else
+    echo "== fuzz_$t: ${secs}s"
+  fi
+  # shellcheck disable=SC2086
+  if ! "$out/fuzz_$t" $budget -timeout=10 -rss_limit_mb=2048 \
        -artifact_prefix="$out/artifacts/$t-" -print_final_stats=1 \
        "$out/corpus-$t" "$here/corpus/$t"; then
     echo "fuzz_$t: failure, reproducer in $out/artifacts/" >&2
