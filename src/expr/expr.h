@@ -215,6 +215,23 @@ const se_expr *se__torchfn(se_ctx *ctx, se_kind k, const se_expr *const *args, s
 /* Dispatches any kind to its evaluating constructor (se_expr_call). */
 const se_expr *se__call(se_ctx *ctx, se_kind k, const se_expr *const *args, size_t n);
 
+/* ---- nodevec.c: a growable list of nodes ---------------------------------- */
+
+/* A malloc-backed list of nodes (zero-initialise; free with se__nvec_free). */
+typedef struct se__nvec {
+  const se_expr **v; /* elements */
+  size_t n;          /* used */
+  size_t cap;        /* allocated */
+} se__nvec;
+
+/* Appends e; false for a NULL e (a failed builder) or out of memory
+ * (recorded in ctx). */
+bool se__nvec_push(se_ctx *ctx, se__nvec *a, const se_expr *e);
+bool se__nvec_has(const se__nvec *a, const se_expr *e);
+/* Set insertion: appends e unless present; false as se__nvec_push. */
+bool se__nvec_add(se_ctx *ctx, se__nvec *a, const se_expr *e);
+void se__nvec_free(se__nvec *a);
+
 /* ---- convenience (arith.c) ------------------------------------------------ */
 
 static inline const se_expr *se__add2(se_ctx *ctx, const se_expr *a, const se_expr *b) {

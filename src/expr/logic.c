@@ -10,47 +10,6 @@
 
 #include "expr/expr.h"
 
-/* ---- small vectors of nodes --------------------------------------------- */
-
-typedef struct vec {
-  const se_expr **v; /* elements, malloc'd */
-  size_t n;          /* elements used */
-  size_t cap;        /* elements allocated */
-} vec;
-
-static bool vec_push(se_ctx *ctx, vec *a, const se_expr *e) {
-  if (!e) return false;
-  if (a->n == a->cap) {
-    size_t nc = a->cap ? a->cap * 2 : 8;
-    const se_expr **nv = realloc(a->v, nc * sizeof *nv);
-    if (!nv) {
-      se__fail(ctx, SE_NOMEM, "out of memory building a boolean expression");
-      return false;
-    }
-    a->v = nv;
-    a->cap = nc;
-  }
-  a->v[a->n++] = e;
-  return true;
-}
-
-static bool vec_has(const vec *a, const se_expr *e) {
-  for (size_t i = 0; i < a->n; i++)
-    if (a->v[i] == e) return true;
-  return false;
-}
-
-static bool vec_add(se_ctx *ctx, vec *a, const se_expr *e) {
-  if (!e) return false;
-  return vec_has(a, e) ? true : vec_push(ctx, a, e);
-}
-
-static void vec_free(vec *a) {
-  free(a->v);
-  a->v = NULL;
-  a->n = a->cap = 0;
-}
-
 /* ---- relation helpers ------------------------------------------------------ */
 
 static bool has_symbol(const se_expr *e) {
@@ -163,11 +122,11 @@ static bool check_bool(se_ctx *ctx, const char *fn, const se_expr *e) {
 
 /* Dedupes, sorts into ordered order and builds k (And/Or); empty gives
  * empty_value, one element that element. Frees a. */
-static const se_expr *finish(se_ctx *ctx, se_kind k, vec *a, bool empty_value) {
+static const se_expr *finish(se_ctx *ctx, se_kind k, se__nvec *a, bool empty_value) {
   const se_expr *r = NULL;
-  vec u = {0};
+  se__nvec u = {0};
   bool ok = true;
-  for (size_t i = 0; i < a->n && ok; i++) ok = vec_add(ctx, &u, a->v[i]);
+  for (size_t i = 0; i < a->n && ok; i++) ok = se__nvec_add(ctx, &u, a->v[i]);
   if (ok) {
     if (u.n == 0)
       r = se__bool(ctx, empty_value);
@@ -178,8 +137,8 @@ static const se_expr *finish(se_ctx *ctx, se_kind k, vec *a, bool empty_value) {
       r = se__node(ctx, k, u.v, u.n);
     }
   }
-  vec_free(&u);
-  vec_free(a);
+  se__nvec_free(&u);
+  se__nvec_free(a);
   return r;
 }
 
@@ -197,16 +156,16 @@ const se_expr *se__and(se_ctx *ctx, const se_expr *const *args, size_t n) {
     if (!check_bool(ctx, "And", args[i])) return NULL;
   for (size_t i = 0; i < n; i++)
     if (args[i]->kind == SE_K_FALSE) return args[i];
-  vec a = {0}, seen = {0}, out = {0};
+  se__nvec a = {0}, seen = {0}, out = {0};
   const se_expr *result = NULL;
   bool ok = true;
   for (size_t i = 0; i < n && ok; i++) {
     const se_expr *e = args[i];
     if (e->kind == SE_K_TRUE) continue;
     if (e->kind == SE_K_AND) {
-      for (uint32_t j = 0; j < e->nargs && ok; j++) ok = vec_push(ctx, &a, e->args[j]);
+      for (uint32_t j = 0; j < e->nargs && ok; j++) ok = se__nvec_push(ctx, &a, e->args[j]);
     } else {
-      ok = vec_push(ctx, &a, e);
+      ok = se__nvec_push(ctx, &a, e);
     }
   }
   if (!ok) goto done;
@@ -216,22 +175,22 @@ const se_expr *se__and(se_ctx *ctx, const se_expr *const *args, size_t n) {
     if (se__is_rel(x)) {
       const se_expr *c = canonical(ctx, x);
       if (!c) goto done;
-      if (vec_has(&seen, c)) continue;
+      if (se__nvec_has(&seen, c)) continue;
       const se_expr *nc = canonical(ctx, negated(ctx, c));
       if (!nc) goto done;
-      if (vec_has(&seen, nc)) {
+      if (se__nvec_has(&seen, nc)) {
         result = se__bool(ctx, false);
         goto done;
       }
-      if (!vec_push(ctx, &seen, c)) goto done;
+      if (!se__nvec_push(ctx, &seen, c)) goto done;
     }
-    if (!vec_push(ctx, &out, x)) goto done;
+    if (!se__nvec_push(ctx, &out, x)) goto done;
   }
   result = finish(ctx, SE_K_AND, &out, true);
 done:
-  vec_free(&a);
-  vec_free(&seen);
-  vec_free(&out);
+  se__nvec_free(&a);
+  se__nvec_free(&seen);
+  se__nvec_free(&out);
   return result;
 }
 
@@ -244,23 +203,23 @@ const se_expr *se__or(se_ctx *ctx, const se_expr *const *args, size_t n) {
     if (!args[i]) return NULL;
   for (size_t i = 0; i < n; i++)
     if (!check_bool(ctx, "Or", args[i])) return NULL;
-  vec seen = {0}, kept = {0}, out = {0};
+  se__nvec seen = {0}, kept = {0}, out = {0};
   const se_expr *result = NULL;
   for (size_t i = 0; i < n; i++) {
     const se_expr *x = args[i];
     if (se__is_rel(x)) {
       const se_expr *c = canonical(ctx, x);
       if (!c) goto done;
-      if (vec_has(&seen, c)) continue;
+      if (se__nvec_has(&seen, c)) continue;
       const se_expr *nc = canonical(ctx, negated(ctx, c));
       if (!nc) goto done;
-      if (vec_has(&seen, nc)) {
+      if (se__nvec_has(&seen, nc)) {
         result = se__bool(ctx, true);
         goto done;
       }
-      if (!vec_push(ctx, &seen, c)) goto done;
+      if (!se__nvec_push(ctx, &seen, c)) goto done;
     }
-    if (!vec_push(ctx, &kept, x)) goto done;
+    if (!se__nvec_push(ctx, &kept, x)) goto done;
   }
   for (size_t i = 0; i < kept.n; i++) {
     const se_expr *x = kept.v[i];
@@ -271,16 +230,16 @@ const se_expr *se__or(se_ctx *ctx, const se_expr *const *args, size_t n) {
     if (x->kind == SE_K_FALSE) continue;
     if (x->kind == SE_K_OR) {
       for (uint32_t j = 0; j < x->nargs; j++)
-        if (!vec_push(ctx, &out, x->args[j])) goto done;
-    } else if (!vec_push(ctx, &out, x)) {
+        if (!se__nvec_push(ctx, &out, x->args[j])) goto done;
+    } else if (!se__nvec_push(ctx, &out, x)) {
       goto done;
     }
   }
   result = finish(ctx, SE_K_OR, &out, false);
 done:
-  vec_free(&seen);
-  vec_free(&kept);
-  vec_free(&out);
+  se__nvec_free(&seen);
+  se__nvec_free(&kept);
+  se__nvec_free(&out);
   return result;
 }
 
@@ -320,19 +279,19 @@ const se_expr *se__piecewise(se_ctx *ctx, const se_expr *const *args, size_t n) 
   }
   for (size_t i = 1; i < n; i += 2)
     if (!check_bool(ctx, "Piecewise", args[i])) return NULL;
-  vec out = {0}, seen = {0};
+  se__nvec out = {0}, seen = {0};
   const se_expr *result = NULL;
   for (size_t i = 0; i < n; i += 2) {
     const se_expr *e = args[i], *c = args[i + 1];
     if (c->kind == SE_K_FALSE) continue;
-    if (vec_has(&seen, c)) continue;
+    if (se__nvec_has(&seen, c)) continue;
     if (se__is_rel(c)) {
       const se_expr *nc = canonical(ctx, negated(ctx, c));
       if (!nc) goto done;
-      if (vec_has(&seen, nc)) c = se__bool(ctx, true);
+      if (se__nvec_has(&seen, nc)) c = se__bool(ctx, true);
       if (!c) goto done;
     }
-    if (!vec_push(ctx, &seen, c)) goto done;
+    if (!se__nvec_push(ctx, &seen, c)) goto done;
     if (out.n && out.v[out.n - 2] == e) {
       const se_expr *v[2] = {c, out.v[out.n - 1]};
       c = se__or(ctx, v, 2);
@@ -340,7 +299,7 @@ const se_expr *se__piecewise(se_ctx *ctx, const se_expr *const *args, size_t n) 
       out.v[out.n - 1] = c;
     } else if (out.n && out.v[out.n - 1] == c) {
       continue;
-    } else if (!vec_push(ctx, &out, e) || !vec_push(ctx, &out, c)) {
+    } else if (!se__nvec_push(ctx, &out, e) || !se__nvec_push(ctx, &out, c)) {
       goto done;
     }
     if (c->kind == SE_K_TRUE) break;
@@ -352,7 +311,7 @@ const se_expr *se__piecewise(se_ctx *ctx, const se_expr *const *args, size_t n) 
   else
     result = se__node(ctx, SE_K_PIECEWISE, out.v, out.n);
 done:
-  vec_free(&out);
-  vec_free(&seen);
+  se__nvec_free(&out);
+  se__nvec_free(&seen);
   return result;
 }

@@ -14,55 +14,15 @@
 
 #include "expr/expr.h"
 
-/* ---- small vectors of nodes --------------------------------------------- */
+/* ---- small vectors of nodes (se__nvec, nodevec.c) ------------------------ */
 
-typedef struct vec {
-  const se_expr **v; /* elements, malloc'd */
-  size_t n;          /* elements used */
-  size_t cap;        /* elements allocated */
-} vec;
-
-static bool vec_push(se_ctx *ctx, vec *a, const se_expr *e) {
-  if (!e) return false;
-  if (a->n == a->cap) {
-    size_t nc = a->cap ? a->cap * 2 : 8;
-    const se_expr **nv = realloc(a->v, nc * sizeof *nv);
-    if (!nv) {
-      se__fail(ctx, SE_NOMEM, "out of memory building Min/Max arguments");
-      return false;
-    }
-    a->v = nv;
-    a->cap = nc;
-  }
-  a->v[a->n++] = e;
-  return true;
-}
-
-static bool vec_has(const vec *a, const se_expr *e) {
-  for (size_t i = 0; i < a->n; i++)
-    if (a->v[i] == e) return true;
-  return false;
-}
-
-/* Set insertion: appends e unless present. */
-static bool vec_add(se_ctx *ctx, vec *a, const se_expr *e) {
-  if (!e) return false;
-  return vec_has(a, e) ? true : vec_push(ctx, a, e);
-}
-
-static void vec_remove(vec *a, const se_expr *e) {
+static void vec_remove(se__nvec *a, const se_expr *e) {
   for (size_t i = 0; i < a->n; i++) {
     if (a->v[i] != e) continue;
     memmove(a->v + i, a->v + i + 1, (a->n - i - 1) * sizeof *a->v);
     a->n--;
     return;
   }
-}
-
-static void vec_free(vec *a) {
-  free(a->v);
-  a->v = NULL;
-  a->n = a->cap = 0;
 }
 
 /* ---- helpers -------------------------------------------------------------- */
@@ -113,11 +73,11 @@ static se_truth decide(se_ctx *ctx, se_kind k, const se_expr *a, const se_expr *
 
 /* Sorts into ordered order, removes duplicates, and makes the node: the
  * identity when empty, the element when single. Frees a. */
-static const se_expr *finish(se_ctx *ctx, se_kind k, vec *a) {
+static const se_expr *finish(se_ctx *ctx, se_kind k, se__nvec *a) {
   const se_expr *r = NULL;
-  vec u = {0};
+  se__nvec u = {0};
   bool ok = true;
-  for (size_t i = 0; i < a->n && ok; i++) ok = vec_add(ctx, &u, a->v[i]);
+  for (size_t i = 0; i < a->n && ok; i++) ok = se__nvec_add(ctx, &u, a->v[i]);
   if (ok) {
     if (u.n == 0)
       r = identity_of(ctx, k);
@@ -128,13 +88,13 @@ static const se_expr *finish(se_ctx *ctx, se_kind k, vec *a) {
       r = se__node(ctx, k, u.v, u.n);
     }
   }
-  vec_free(&u);
-  vec_free(a);
+  se__nvec_free(&u);
+  se__nvec_free(a);
   return r;
 }
 
 /* Unevaluated Min/Max of the elements of a (which is freed). */
-static const se_expr *uneval_vec(se_ctx *ctx, se_kind k, vec *a) { return finish(ctx, k, a); }
+static const se_expr *uneval_vec(se_ctx *ctx, se_kind k, se__nvec *a) { return finish(ctx, k, a); }
 
 /* Min/Max(*args, evaluate=False) (sympy-core 8.3): duplicates removed, one
  * argument returns it, none the identity; args stored in ordered order.
@@ -147,10 +107,10 @@ const se_expr *se__minmax_uneval(se_ctx *ctx, se_kind k, const se_expr *const *a
     se__fail(ctx, SE_INVALID, "se__minmax_uneval: %s is not Min or Max", se_kind_name(k));
     return NULL;
   }
-  vec a = {0};
+  se__nvec a = {0};
   for (size_t i = 0; i < n; i++)
-    if (!vec_push(ctx, &a, args[i])) {
-      vec_free(&a);
+    if (!se__nvec_push(ctx, &a, args[i])) {
+      se__nvec_free(&a);
       return NULL;
     }
   return finish(ctx, k, &a);
@@ -179,10 +139,10 @@ static bool binary_symbol_sum(const se_expr *e) {
 }
 
 /* Adds the symbols of a binary sum to seen; false when one was there. */
-static bool take_symbols(se_ctx *ctx, vec *seen, const se_expr *sum) {
+static bool take_symbols(se_ctx *ctx, se__nvec *seen, const se_expr *sum) {
   for (uint32_t i = 0; i < 2; i++) {
-    if (vec_has(seen, sum->args[i])) return false;
-    if (!vec_push(ctx, seen, sum->args[i])) return false;
+    if (se__nvec_has(seen, sum->args[i])) return false;
+    if (!se__nvec_push(ctx, seen, sum->args[i])) return false;
   }
   return true;
 }
@@ -191,7 +151,7 @@ static bool take_symbols(se_ctx *ctx, vec *seen, const se_expr *sum) {
  * binary symbol sum or such a Min/Max, no symbol used twice. PyTorch stores
  * the symbol set on the node; we recompute it from the structure, so no
  * shared state is ever mutated (the copy semantics of torch-sympy O4). */
-static bool carries_unique_set(se_ctx *ctx, vec *seen, const se_expr *m) {
+static bool carries_unique_set(se_ctx *ctx, se__nvec *seen, const se_expr *m) {
   if (!is_minmax(m)) return false;
   for (uint32_t i = 0; i < m->nargs; i++) {
     const se_expr *a = m->args[i];
@@ -215,13 +175,13 @@ static bool unique_summation(se_ctx *ctx, const se_expr *const *args, size_t n) 
     rhs = args[0];
   }
   if (!binary_symbol_sum(rhs)) return false;
-  vec seen = {0};
+  se__nvec seen = {0};
   bool ok = false;
   if (binary_symbol_sum(lhs))
     ok = take_symbols(ctx, &seen, lhs) && take_symbols(ctx, &seen, rhs);
   else if (is_minmax(lhs))
     ok = carries_unique_set(ctx, &seen, lhs) && take_symbols(ctx, &seen, rhs);
-  vec_free(&seen);
+  se__nvec_free(&seen);
   return ok;
 }
 
@@ -245,7 +205,7 @@ static void walk_bounds(se_ctx *ctx, const se_expr *e, const se_expr **small,
 
 /* Numeric pruning: arguments of the other class whose first arg is beaten
  * by the extreme number become the identity. */
-static void prune_numeric(se_ctx *ctx, se_kind k, vec *a) {
+static void prune_numeric(se_ctx *ctx, se_kind k, se__nvec *a) {
   const se_expr *small = se__const(ctx, SE_K_OO), *big = se__const(ctx, SE_K_NEG_OO);
   if (!small || !big) return;
   const se_expr *inf_small = small, *inf_big = big;
@@ -281,11 +241,11 @@ static const se_expr *absorb(se_ctx *ctx, se_kind cls, const se_expr *ai,
   for (uint32_t i = 0; i < ai->nargs; i++)
     if (ai->args[i] == a) contains = true;
   if (contains && ai->kind != cls) return a;
-  vec sub = {0};
+  se__nvec sub = {0};
   for (uint32_t i = 0; i < ai->nargs; i++) {
     if (contains && ai->args[i] == a) continue;
-    if (!vec_push(ctx, &sub, absorb(ctx, cls, ai->args[i], a))) {
-      vec_free(&sub);
+    if (!se__nvec_push(ctx, &sub, absorb(ctx, cls, ai->args[i], a))) {
+      se__nvec_free(&sub);
       return NULL;
     }
   }
@@ -294,12 +254,12 @@ static const se_expr *absorb(se_ctx *ctx, se_kind cls, const se_expr *ai,
 
 /* Factoring the args common to every opposite-class argument:
  * Max(Min(x, y), Min(x, z)) -> Min(x, Max(y, z)). */
-static bool factor_common(se_ctx *ctx, se_kind cls, vec *a) {
+static bool factor_common(se_ctx *ctx, se_kind cls, se__nvec *a) {
   se_kind other = other_of(cls);
-  vec others = {0}, rest = {0}, common = {0}, diffs = {0};
+  se__nvec others = {0}, rest = {0}, common = {0}, diffs = {0};
   bool ok = true;
   for (size_t i = 0; i < a->n && ok; i++)
-    ok = vec_push(ctx, a->v[i]->kind == other ? &others : &rest, a->v[i]);
+    ok = se__nvec_push(ctx, a->v[i]->kind == other ? &others : &rest, a->v[i]);
   if (!ok || others.n == 0) goto done;
   const se_expr *first = others.v[0];
   for (uint32_t j = 0; j < first->nargs && ok; j++) {
@@ -312,50 +272,50 @@ static bool factor_common(se_ctx *ctx, se_kind cls, vec *a) {
         if (o->args[m] == c) found = true;
       everywhere = found;
     }
-    if (everywhere) ok = vec_add(ctx, &common, c);
+    if (everywhere) ok = se__nvec_add(ctx, &common, c);
   }
   if (!ok || common.n == 0) goto done;
   bool all_nonempty = true;
   for (size_t i = 0; i < others.n && ok; i++) {
     const se_expr *o = others.v[i];
-    vec d = {0};
+    se__nvec d = {0};
     for (uint32_t m = 0; m < o->nargs && ok; m++)
-      if (!vec_has(&common, o->args[m])) ok = vec_push(ctx, &d, o->args[m]);
+      if (!se__nvec_has(&common, o->args[m])) ok = se__nvec_push(ctx, &d, o->args[m]);
     if (!ok) {
-      vec_free(&d);
+      se__nvec_free(&d);
       break;
     }
     if (d.n == 0) {
       all_nonempty = false;
-      vec_free(&d);
+      se__nvec_free(&d);
       continue;
     }
-    ok = vec_push(ctx, &diffs, uneval_vec(ctx, other, &d));
+    ok = se__nvec_push(ctx, &diffs, uneval_vec(ctx, other, &d));
   }
   if (!ok) goto done;
-  vec newother = {0};
-  for (size_t i = 0; i < common.n && ok; i++) ok = vec_push(ctx, &newother, common.v[i]);
+  se__nvec newother = {0};
+  for (size_t i = 0; i < common.n && ok; i++) ok = se__nvec_push(ctx, &newother, common.v[i]);
   if (ok && all_nonempty) {
-    ok = vec_push(ctx, &newother, uneval_vec(ctx, cls, &diffs));
+    ok = se__nvec_push(ctx, &newother, uneval_vec(ctx, cls, &diffs));
   }
   const se_expr *factored = ok ? uneval_vec(ctx, other, &newother) : NULL;
-  vec_free(&newother);
+  se__nvec_free(&newother);
   if (!factored) {
     ok = false;
     goto done;
   }
   a->n = 0;
-  for (size_t i = 0; i < rest.n && ok; i++) ok = vec_push(ctx, a, rest.v[i]);
-  if (ok) ok = vec_push(ctx, a, factored);
+  for (size_t i = 0; i < rest.n && ok; i++) ok = se__nvec_push(ctx, a, rest.v[i]);
+  if (ok) ok = se__nvec_push(ctx, a, factored);
 done:
-  vec_free(&others);
-  vec_free(&rest);
-  vec_free(&common);
-  vec_free(&diffs);
+  se__nvec_free(&others);
+  se__nvec_free(&rest);
+  se__nvec_free(&common);
+  se__nvec_free(&diffs);
   return ok;
 }
 
-static bool collapse(se_ctx *ctx, se_kind k, vec *a) {
+static bool collapse(se_ctx *ctx, se_kind k, se__nvec *a) {
   if (a->n == 0) return true;
   se__sort(a->v, a->n, se__cmp_ordered);
   if (is_number_expr(a->v[0])) prune_numeric(ctx, k, a);
@@ -403,15 +363,15 @@ static conn_result conn(se_ctx *ctx, const se_expr *x, const se_expr *y) {
   return CONN_NONE;
 }
 
-static bool localzeros_sympy(se_ctx *ctx, se_kind k, vec *a) {
-  vec z = {0}, snap = {0};
+static bool localzeros_sympy(se_ctx *ctx, se_kind k, se__nvec *a) {
+  se__nvec z = {0}, snap = {0};
   bool ok = true;
   conn_result wins = k == SE_K_MAX ? CONN_BIGGER : CONN_SMALLER;
   for (size_t i = 0; i < a->n && ok; i++) {
     const se_expr *v = a->v[i];
     bool newzero = true;
     snap.n = 0;
-    for (size_t j = 0; j < z.n && ok; j++) ok = vec_push(ctx, &snap, z.v[j]);
+    for (size_t j = 0; j < z.n && ok; j++) ok = se__nvec_push(ctx, &snap, z.v[j]);
     for (size_t j = 0; j < snap.n && ok; j++) {
       const se_expr *w = snap.v[j];
       if (v == w) {
@@ -427,31 +387,31 @@ static bool localzeros_sympy(se_ctx *ctx, se_kind k, vec *a) {
       newzero = false;
       if (c == CONN_EQUAL || c == wins) {
         vec_remove(&z, w);
-        ok = vec_add(ctx, &z, v);
+        ok = se__nvec_add(ctx, &z, v);
       }
     }
-    if (ok && newzero) ok = vec_add(ctx, &z, v);
+    if (ok && newzero) ok = se__nvec_add(ctx, &z, v);
   }
-  vec_free(&snap);
+  se__nvec_free(&snap);
   if (ok) {
-    vec_free(a);
+    se__nvec_free(a);
     *a = z;
   } else {
-    vec_free(&z);
+    se__nvec_free(&z);
   }
   return ok;
 }
 
 /* ---- step 3c (PyTorch): numbers folded, 0 and 1 special ------------------- */
 
-static bool localzeros_torch(se_ctx *ctx, se_kind k, vec *a) {
-  vec others = {0};
+static bool localzeros_torch(se_ctx *ctx, se_kind k, se__nvec *a) {
+  se__nvec others = {0};
   const se_expr *num = NULL;
   bool ok = true;
   for (size_t i = 0; i < a->n && ok; i++) {
     const se_expr *e = a->v[i];
     if (!se__is_num(e)) {
-      ok = vec_add(ctx, &others, e);
+      ok = se__nvec_add(ctx, &others, e);
       continue;
     }
     if (!num) {
@@ -464,7 +424,7 @@ static bool localzeros_torch(se_ctx *ctx, se_kind k, vec *a) {
     }
   }
   if (!ok) {
-    vec_free(&others);
+    se__nvec_free(&others);
     return false;
   }
   if (num && others.n == 1) {
@@ -477,8 +437,8 @@ static bool localzeros_torch(se_ctx *ctx, se_kind k, vec *a) {
       num = NULL;
     }
   }
-  if (num) ok = vec_add(ctx, &others, num);
-  vec_free(a);
+  if (num) ok = se__nvec_add(ctx, &others, num);
+  se__nvec_free(a);
   *a = others;
   return ok;
 }
@@ -502,19 +462,19 @@ const se_expr *se__minmax_flavour(se_ctx *ctx, se_kind k, const se_expr *const *
   for (size_t i = 0; i < n; i++)
     if (!check_arg(ctx, args[i])) return NULL;
   bool fast = torch && unique_summation(ctx, args, n);
-  vec a = {0};
+  se__nvec a = {0};
   bool ok = true;
   for (size_t i = 0; i < n && ok; i++) {
     const se_expr *e = args[i];
     if (e == zero) {
-      vec_free(&a);
+      se__nvec_free(&a);
       return zero;
     }
     if (e == ident) continue;
     if (e->kind == k) {
-      for (uint32_t j = 0; j < e->nargs && ok; j++) ok = vec_add(ctx, &a, e->args[j]);
+      for (uint32_t j = 0; j < e->nargs && ok; j++) ok = se__nvec_add(ctx, &a, e->args[j]);
     } else {
-      ok = vec_add(ctx, &a, e);
+      ok = se__nvec_add(ctx, &a, e);
     }
   }
   if (ok && !fast) {
@@ -522,7 +482,7 @@ const se_expr *se__minmax_flavour(se_ctx *ctx, se_kind k, const se_expr *const *
     if (ok) ok = torch ? localzeros_torch(ctx, k, &a) : localzeros_sympy(ctx, k, &a);
   }
   if (!ok) {
-    vec_free(&a);
+    se__nvec_free(&a);
     return NULL;
   }
   return finish(ctx, k, &a);
@@ -545,21 +505,21 @@ static const se_expr *keep_coeff(se_ctx *ctx, const se_expr *c, const se_expr *p
     return se__node(ctx, SE_K_MUL, v, 2);
   }
   if (p->kind == SE_K_MUL) {
-    vec m = {0};
+    se__nvec m = {0};
     bool ok = true;
     uint32_t from = 0;
     if (se__is_num(p->args[0])) {
       const se_expr *c2 = se__num_mul(ctx, p->args[0], c);
       if (!c2) return NULL;
-      if (!se__is_int_value(c2, 1)) ok = vec_push(ctx, &m, c2);
+      if (!se__is_int_value(c2, 1)) ok = se__nvec_push(ctx, &m, c2);
       from = 1;
     } else {
-      ok = vec_push(ctx, &m, c);
+      ok = se__nvec_push(ctx, &m, c);
     }
-    for (uint32_t i = from; i < p->nargs && ok; i++) ok = vec_push(ctx, &m, p->args[i]);
+    for (uint32_t i = from; i < p->nargs && ok; i++) ok = se__nvec_push(ctx, &m, p->args[i]);
     const se_expr *r = NULL;
     if (ok) r = m.n == 1 ? m.v[0] : se__node(ctx, SE_K_MUL, m.v, m.n);
-    vec_free(&m);
+    se__nvec_free(&m);
     return r;
   }
   const se_expr *r = se__mul2(ctx, c, p);
@@ -602,7 +562,7 @@ static bool factor_exp(const se_expr *rest, const se_expr *base, int64_t *e) {
 static const se_expr *divide_out(se_ctx *ctx, const se_expr *rest, const se_expr *base,
                                  int64_t e) {
   uint32_t n = rest->kind == SE_K_MUL ? rest->nargs : 1;
-  vec m = {0};
+  se__nvec m = {0};
   bool ok = true;
   for (uint32_t i = 0; i < n && ok; i++) {
     const se_expr *f = rest->kind == SE_K_MUL ? rest->args[i] : rest;
@@ -610,14 +570,14 @@ static const se_expr *divide_out(se_ctx *ctx, const se_expr *rest, const se_expr
     int64_t x;
     base_exp(ctx, f, &b, &x);
     if (b != base) {
-      ok = vec_push(ctx, &m, f);
+      ok = se__nvec_push(ctx, &m, f);
     } else if (x != e) {
-      ok = vec_push(ctx, &m, se__pow(ctx, b, se__int(ctx, x - e)));
+      ok = se__nvec_push(ctx, &m, se__pow(ctx, b, se__int(ctx, x - e)));
     }
   }
   const se_expr *r = NULL;
   if (ok) r = m.n == 0 ? se__int(ctx, 1) : se__mul(ctx, m.v, m.n);
-  vec_free(&m);
+  se__nvec_free(&m);
   return r;
 }
 
@@ -625,7 +585,7 @@ static const se_expr *ft_add(se_ctx *ctx, const se_expr *e) {
   size_t n = e->nargs;
   const se_expr **coef = calloc(n, sizeof *coef), **rest = calloc(n, sizeof *rest);
   const se_expr *result = NULL;
-  vec terms = {0}, gb = {0};
+  se__nvec terms = {0}, gb = {0};
   if (!coef || !rest) {
     se__fail(ctx, SE_NOMEM, "out of memory in factor_terms");
     goto done;
@@ -692,7 +652,7 @@ static const se_expr *ft_add(se_ctx *ctx, const se_expr *e) {
           x = y;
       }
       if (all && x > 0) {
-        if (!vec_push(ctx, &gb, b) || !vec_push(ctx, &gb, se__int(ctx, x))) goto done;
+        if (!se__nvec_push(ctx, &gb, b) || !se__nvec_push(ctx, &gb, se__int(ctx, x))) goto done;
       }
     }
   }
@@ -707,15 +667,15 @@ static const se_expr *ft_add(se_ctx *ctx, const se_expr *e) {
   }
   for (size_t i = 0; i < n; i++) {
     const se_expr *c = se__num_div(ctx, coef[i], k);
-    if (!vec_push(ctx, &terms, se__mul2(ctx, c, rest[i]))) goto done;
+    if (!se__nvec_push(ctx, &terms, se__mul2(ctx, c, rest[i]))) goto done;
   }
   const se_expr *R = se__add(ctx, terms.v, terms.n);
   result = keep_coeff(ctx, k, se__mul2(ctx, G, R));
 done:
   free(coef);
   free(rest);
-  vec_free(&terms);
-  vec_free(&gb);
+  se__nvec_free(&terms);
+  se__nvec_free(&gb);
   return result;
 }
 
@@ -736,22 +696,22 @@ const se_expr *se__factor_terms(se_ctx *ctx, const se_expr *e) {
     const se_expr *c, *m;
     se__as_coeff_mul(ctx, e, &c, &m);
     if (!c || !m) return NULL;
-    vec f = {0};
+    se__nvec f = {0};
     bool ok = true;
     uint32_t nf = m->kind == SE_K_MUL ? m->nargs : 1;
     for (uint32_t i = 0; i < nf && ok; i++)
-      ok = vec_push(ctx, &f, se__factor_terms(ctx, m->kind == SE_K_MUL ? m->args[i] : m));
+      ok = se__nvec_push(ctx, &f, se__factor_terms(ctx, m->kind == SE_K_MUL ? m->args[i] : m));
     const se_expr *p = ok ? se__mul(ctx, f.v, f.n) : NULL;
-    vec_free(&f);
+    se__nvec_free(&f);
     return keep_coeff(ctx, c, p);
   }
   default: {
-    vec f = {0};
+    se__nvec f = {0};
     bool ok = true;
     for (uint32_t i = 0; i < e->nargs && ok; i++)
-      ok = vec_push(ctx, &f, se__factor_terms(ctx, e->args[i]));
+      ok = se__nvec_push(ctx, &f, se__factor_terms(ctx, e->args[i]));
     const se_expr *r = ok ? se__call(ctx, (se_kind)e->kind, f.v, f.n) : NULL;
-    vec_free(&f);
+    se__nvec_free(&f);
     return r;
   }
   }
