@@ -71,7 +71,7 @@ static se_env *workload(se_ctx *ctx, bool record, size_t events, size_t nchecks)
   se_env *env = se_env_new(ctx, &o);
   if (!env) die(ctx, "se_env_new");
   const int64_t sizes[3] = {4, 128, 768}, strides[3] = {128 * 768, 768, 1};
-  se_tensor_spec spec = {3, sizes, strides, 0, false, NULL, NULL, NULL};
+  se_tensor_spec spec = {.dim = 3, .sizes = sizes, .strides = strides};
   const se_source *src = se_source_local(ctx, "x");
   se_tensor_meta m;
   if (se_env_create_tensor(env, &spec, src, &m) != SE_OK) die(ctx, "create_tensor");

@@ -74,7 +74,8 @@ static se_tensor_meta input(run *r, const char *name, size_t dim, const int64_t 
     dyn[i] = is_static && is_static[i] ? SE_DIM_STATIC : SE_DIM_DUCK;
     sdyn[i] = SE_DIM_INFER_STRIDE;
   }
-  se_tensor_spec spec = {dim, sizes, strides, 0, false, dyn, sdyn, NULL};
+  se_tensor_spec spec = {.dim = dim, .sizes = sizes, .strides = strides, .dynamic_sizes = dyn,
+                         .dynamic_strides = sdyn};
   const se_source *src = se_source_local(r->ctx, name);
   se_tensor_meta m;
   check(r, se_env_create_tensor(r->env, &spec, src, &m), "create_tensor");

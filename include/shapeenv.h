@@ -333,11 +333,19 @@ typedef struct se_sym {
   int32_t fx;          /* node index in the env's validation graph, -1 none */
 } se_sym;
 
-/* DimDynamic. */
+/* DimDynamic. PyTorch 2.13 calls SIZE_LIKE_UNBACKED "UNBACKED" (event logs
+ * of version 2 write that name); OBLIVIOUS_SIZE is not in 2.13. */
 typedef enum se_dim_dynamic {
   SE_DIM_DYNAMIC = 0, SE_DIM_DUCK = 1, SE_DIM_STATIC = 2, SE_DIM_SIZE_LIKE_UNBACKED = 3,
-  SE_DIM_INFER_STRIDE = 4, SE_DIM_OBLIVIOUS_SIZE = 5
+  SE_DIM_INFER_STRIDE = 4, SE_DIM_OBLIVIOUS_SIZE = 5,
+  SE_DIM_UNBACKED = SE_DIM_SIZE_LIKE_UNBACKED
 } se_dim_dynamic;
+
+/* An optional int (Python's int | None). */
+typedef struct se_opt_int {
+  bool given;    /* false: None */
+  int64_t value; /* valid when given */
+} se_opt_int;
 
 /* A dimension constraint (StrictMinMaxConstraint / RelaxedUnspecConstraint). */
 typedef struct se_constraint {
@@ -366,7 +374,8 @@ SE_API se_status se_env_create_symbol(se_env *env, int64_t val, const se_source 
                                       se_dim_dynamic dyn, const se_constraint *constraint,
                                       bool positive, bool do_not_specialize_zero_one,
                                       const se_expr **out);
-/* create_symbol for a float input (a zf symbol). */
+/* A float input (a zf symbol): recorded as the create_unspecified_symbol
+ * with a float val that PyTorch 2.13 records for it. */
 SE_API se_status se_env_create_float_symbol(se_env *env, double val, const se_source *source,
                                             se_dim_dynamic dyn, const se_expr **out);
 /* create_unspecified_symbol: positive unknown, never specialised. */
@@ -381,12 +390,22 @@ SE_API se_status se_env_create_symfloatnode(se_env *env, const se_expr *expr,
                                             const se_expr *hint, const se_source *source,
                                             se_sym *out);
 SE_API se_status se_env_create_unbacked_symint(se_env *env, se_sym *out);
+/* create_unspecified_symint_and_symbol: create_unspecified_symbol(value),
+ * _record_exclusion_constraint(sym, excluded_value) when excluded_value is
+ * given (NULL: None), then create_symintnode(sym, hint=value, source). */
+SE_API se_status se_env_create_unspecified_symint_and_symbol(se_env *env, int64_t value,
+                                                             const se_source *source,
+                                                             se_dim_dynamic dyn,
+                                                             const se_opt_int *excluded_value,
+                                                             se_sym *out);
 SE_API se_status se_env_create_unbacked_symfloat(se_env *env, se_sym *out);
 SE_API se_status se_env_create_unbacked_symbool(se_env *env, se_sym *out);
 
 /* A tensor's description for create_symbolic_sizes_strides_storage_offset.
  * dynamic_sizes/dynamic_strides/constraint_sizes may be NULL (legacy path:
- * sizes DUCK, strides INFER_STRIDE, no constraints). */
+ * sizes DUCK, strides INFER_STRIDE, no constraints). The fields after
+ * constraint_sizes are PyTorch 2.13's further arguments and symbolic
+ * context fields; NULL means absent. */
 typedef struct se_tensor_spec {
   size_t dim;
   const int64_t *sizes;
@@ -396,6 +415,13 @@ typedef struct se_tensor_spec {
   const se_dim_dynamic *dynamic_sizes;   /* dim entries or NULL */
   const se_dim_dynamic *dynamic_strides; /* dim entries or NULL */
   const se_constraint *constraint_sizes; /* dim entries or NULL */
+  const bool *is_dim_dynamic;            /* dim entries or NULL (all false); recorded only,
+                                            as PyTorch's legacy path ignores it */
+  const se_constraint *constraint_strides; /* dim entries or NULL */
+  const se_opt_int *excluded_sizes;      /* dim entries or NULL: _record_exclusion_constraint
+                                            for each symbolic size given one */
+  const se_opt_int *hint_overrides;      /* dim entries or NULL: the size's hint instead of
+                                            sizes[i] (var_to_hint_override) */
 } se_tensor_spec;
 
 /* create_symbolic_sizes_strides_storage_offset: out->sizes/strides point into
@@ -413,11 +439,19 @@ SE_API se_status se_env_constrain_range_for_size(se_env *env, const se_expr *a,
 /* _constrain_range(a, min, max). */
 SE_API se_status se_env_constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
                                         const se_expr *hi);
-/* set_unbacked_var_to_val(k, v): the real value of unbacked symbol k
- * (PyTorch's propagate_real_tensors); guards on k then become runtime asserts
- * instead of data-dependent errors. */
-SE_API se_status se_env_set_unbacked_var_to_val(se_env *env, const se_expr *k,
-                                                const se_expr *v);
+/* set_real_tensor_prop_unbacked_vals(k, v): the real value v (a number) of
+ * unbacked symbol k (PyTorch's propagate_real_tensors); guards on k then
+ * become runtime asserts instead of data-dependent errors. */
+SE_API se_status se_env_set_real_tensor_prop_unbacked_vals(se_env *env, const se_expr *k,
+                                                           const se_expr *v);
+/* _record_exclusion_constraint(sym, val): appends (sym, val) to
+ * exclusion_constraints. */
+SE_API se_status se_env_record_exclusion_constraint(se_env *env, const se_expr *sym,
+                                                    int64_t val);
+/* _ignore_fresh_unbacked_symbols_set(b): while set, new unbacked symbols are
+ * not added to pending_fresh_unbacked_symbols. *prev (may be NULL): the
+ * previous setting. */
+SE_API se_status se_env_ignore_fresh_unbacked_symbols_set(se_env *env, bool b, bool *prev);
 /* _eliminate_unbacked(orig_s, new_s): replace the unbacked orig_s by new_s. */
 SE_API se_status se_env_eliminate_unbacked(se_env *env, const se_expr *orig_s,
                                            const se_expr *new_s);
@@ -520,6 +554,47 @@ SE_API se_status se_env_produce_guards_ex(se_env *env, const se_placeholder *ph,
 /* format_guards: " - expr" per guard, joined by newlines. Caller frees. */
 SE_API char *se_env_format_guards(se_env *env);
 
+/* A concrete input (a real tensor or int) for the placeholder at the same
+ * position: what bind_symbols and evaluate_guards_for_args take as args. */
+typedef struct se_concrete {
+  enum { SE_CONCRETE_NONE, SE_CONCRETE_TENSOR, SE_CONCRETE_INT } kind;
+  size_t dim;              /* TENSOR: number of dimensions (the placeholder's) */
+  const int64_t *sizes;    /* TENSOR: dim sizes (borrowed) */
+  const int64_t *strides;  /* TENSOR: dim strides (borrowed) */
+  int64_t storage_offset;  /* TENSOR: the storage offset */
+  int64_t value;           /* INT: the value */
+} se_concrete;
+
+/* One symbol's value. */
+typedef struct se_binding {
+  const se_expr *symbol; /* the symbol (borrowed, lives with the context) */
+  int64_t value;         /* its value for the concrete inputs */
+} se_binding;
+
+/* bind_symbols(placeholders, args): the value of every symbol that is a
+ * placeholder's size, stride, storage offset or int value (s, or -s) for
+ * the concrete input at the same position, in first-binding order. Other
+ * expressions (2*s0, a replaced symbol's target) bind nothing, as in
+ * PyTorch; a NONE placeholder or input is skipped. *out is a caller-owned
+ * array (se_free) of *nout entries. A symbol given two values fails with
+ * SE_INVALID ("2 != 3", PyTorch's assertion); a tensor input whose dim
+ * differs from its placeholder's, or an int input for a tensor (or the
+ * reverse), fails with SE_INVALID. Not recorded; changes nothing. */
+SE_API se_status se_env_bind_symbols(se_env *env, const se_placeholder *ph,
+                                     const se_concrete *args, size_t n, se_binding **out,
+                                     size_t *nout);
+/* evaluate_guards_for_args(placeholders, args, ignore_static): would these
+ * concrete inputs pass the guards produce_guards gives for the
+ * placeholders? Evaluates those guards, in produce_guards' order, on the
+ * inputs (placeholder i is PyTorch's L['t<i>']) and stops at the first
+ * false one: *out true when all hold (also when there is none). Every
+ * placeholder needs an input of its kind (SE_INVALID otherwise); a guard
+ * that does not evaluate to True or False (an unbacked symbol no input
+ * gives) fails with SE_INVALID naming it. Not recorded; changes nothing. */
+SE_API se_status se_env_evaluate_guards_for_args(se_env *env, const se_placeholder *ph,
+                                                 const se_concrete *args, size_t n,
+                                                 bool ignore_static, bool *out);
+
 /* ---- state ------------------------------------------------------------------- */
 
 /* Every state field with its value, one "name: value" line each, in sorted
@@ -548,6 +623,16 @@ SE_API void se_env_set_trace(se_env *env, se_trace_fn fn, void *ud);
 /* A caller-supplied location ("model.py:42 in forward") for the next
  * recorded call; stored in its event and in logs, never compared. */
 SE_API se_status se_env_set_location(se_env *env, const char *location);
+/* Dynamo's current node: the traced graph node now running, as a report
+ * should print it (FX's format_node() text, e.g. "%split : [num_users=3] =
+ * call_method[target=split](args = (%l_x_, (...)), kwargs = {})", or just
+ * its name); NULL: none. Validation-graph nodes made from now on keep it
+ * (PyTorch's meta["current_node"]), and a bisection report names it as the
+ * node that was running when the failing assertion was made; without one
+ * the report names the validation graph's _assert node. The text is
+ * copied. Not recorded: an event log does not carry it, so bisecting a
+ * log names _assert nodes. */
+SE_API se_status se_env_set_current_node(se_env *env, const char *node);
 /* Provenance: remember which event made each state change (guards,
  * replacements, range bounds, divisibility, runtime asserts, ...). Off by
  * default; replays used by `shapeenv why` turn it on. */

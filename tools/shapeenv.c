@@ -479,6 +479,8 @@ static int cmd_expr(int argc, char **argv) {
 static const char replay_help[] =
     "usage: shapeenv replay [--until N] [--print guards|state|events|graph] [--verbose]\n"
     "                       [--static] [--] LOG\n"
+    "       shapeenv replay --print bindings|check --input SOURCE=VALUE ... [--static]\n"
+    "                       [--until N] [--] LOG\n"
     "\n"
     "Replays the event log LOG (JSON Lines, docs/event-log.md; '-' reads standard\n"
     "input) on a fresh shape environment and prints one view of the result.\n"
@@ -494,11 +496,26 @@ static const char replay_help[] =
     "  --print events    each event as it is replayed: 'INDEX: TEXT', TEXT as\n"
     "                    PyTorch prints a ShapeEnvEvent\n"
     "  --print graph     the validation FX graph as a Graphviz DOT digraph\n"
+    "  --print bindings  bind_symbols: the value each symbol takes for the concrete\n"
+    "                    inputs given with --input, one 'SYMBOL = VALUE' line each,\n"
+    "                    in binding order (symbols that are a tracked size, stride,\n"
+    "                    storage offset or int, or minus one)\n"
+    "  --print check     evaluate_guards_for_args: 'True' when the concrete inputs\n"
+    "                    pass the guards produce_guards gives for the tracked\n"
+    "                    inputs, else 'False' (exit status 1); every tracked input\n"
+    "                    needs an --input\n"
+    "  --input SOURCE=VALUE\n"
+    "                    (repeatable) a concrete value for the tracked input SOURCE\n"
+    "                    (its name, e.g. L['x']): an int (L['n']=7) or a tensor,\n"
+    "                    given by its sizes (L['x']=[9,2]: contiguous, offset 0) or\n"
+    "                    as size=[9,2],stride=[1,9],offset=0 (stride and offset may\n"
+    "                    be left out)\n"
     "  --verbose         with guards: add the '  # ...' comments produce_guards\n"
     "                    gives\n"
-    "  --static          with guards: also the guards on static tensor properties\n"
-    "                    (L['x'].stride()[1] == 1), which Dynamo's tensor check\n"
-    "                    covers and therefore leaves out (ignore_static)\n"
+    "  --static          with guards or check: also the guards on static tensor\n"
+    "                    properties (L['x'].stride()[1] == 1), which Dynamo's\n"
+    "                    tensor check covers and therefore leaves out\n"
+    "                    (ignore_static)\n"
     "  -h, --help        show this help\n"
     "\n"
     "While a large log replays, a progress line is written to standard error when\n"
@@ -506,8 +523,8 @@ static const char replay_help[] =
     "standard error (the message names the column or field) and nothing on\n"
     "standard output.\n"
     "\n"
-    "Exit status: 0 success, 2 bad input (a log that cannot be read or replayed)\n"
-    "or usage.\n";
+    "Exit status: 0 success, 1 the inputs fail the guards (--print check), 2 bad\n"
+    "input (a log that cannot be read or replayed, a bad --input) or usage.\n";
 
 static const char diff_help[] =
     "usage: shapeenv diff [--] LOG_A LOG_B\n"
@@ -703,7 +720,215 @@ static int finish_output(const char *cmd, int status) {
   return status;
 }
 
-static int cmd_replay(int argc, char **argv) {
+/* ---- concrete inputs: --input SOURCE=VALUE ------------------------------------ */
+
+/* One --input: the source's name and its value. */
+typedef struct input_arg {
+  char *source;       /* the name before '=' (malloc-owned) */
+  se_concrete value;  /* sizes/strides point into ints */
+  int64_t *ints;      /* sizes then strides (malloc-owned), NULL for an int */
+} input_arg;
+
+/* Parses "[a,b,...]" at *p into a malloc-owned array; false when malformed. */
+static bool parse_int_list(const char **p, int64_t **out, size_t *n) {
+  const char *s = *p;
+  if (*s != '[') return false;
+  s++;
+  int64_t *v = NULL;
+  size_t k = 0;
+  while (*s == ' ') s++;
+  while (*s != ']') {
+    char *end;
+    errno = 0;
+    long long x = strtoll(s, &end, 10);
+    if (end == s || errno) {
+      free(v);
+      return false;
+    }
+    int64_t *nv = realloc(v, (k + 1) * sizeof *v);
+    if (!nv) die_nomem();
+    v = nv;
+    v[k++] = (int64_t)x;
+    s = end;
+    while (*s == ' ') s++;
+    if (*s == ',') {
+      s++;
+      while (*s == ' ') s++;
+    } else if (*s != ']') {
+      free(v);
+      return false;
+    }
+  }
+  *p = s + 1;
+  *out = v;
+  *n = k;
+  return true;
+}
+
+static bool parse_int(const char *s, const char *end, int64_t *out) {
+  char *e;
+  errno = 0;
+  long long x = strtoll(s, &e, 10);
+  if (e == s || e != end || errno) return false;
+  *out = (int64_t)x;
+  return true;
+}
+
+/* Parses "SOURCE=VALUE" (see replay_help); false with a message on error. */
+static bool parse_input(const char *arg, input_arg *out) {
+  memset(out, 0, sizeof *out);
+  /* The source ends at the first '=' outside quotes. */
+  const char *eq = NULL;
+  char quote = 0;
+  for (const char *p = arg; *p && !eq; p++) {
+    if (quote) {
+      if (*p == '\\' && p[1]) p++;
+      else if (*p == quote) quote = 0;
+    } else if (*p == '\'' || *p == '"') {
+      quote = *p;
+    } else if (*p == '=') {
+      eq = p;
+    }
+  }
+  if (!eq || eq == arg) {
+    fprintf(stderr, "shapeenv replay: --input '%s': expected SOURCE=VALUE\n", arg);
+    return false;
+  }
+  out->source = malloc((size_t)(eq - arg) + 1);
+  if (!out->source) die_nomem();
+  memcpy(out->source, arg, (size_t)(eq - arg));
+  out->source[eq - arg] = '\0';
+  const char *v = eq + 1, *vend = v + strlen(v);
+  if (*v != '[' && strncmp(v, "size=", 5) != 0) {
+    out->value.kind = SE_CONCRETE_INT;
+    if (parse_int(v, vend, &out->value.value)) return true;
+    fprintf(stderr, "shapeenv replay: --input %s: '%s' is not an int or a tensor ([9,2] or "
+                    "size=[9,2],stride=[2,1],offset=0)\n", out->source, v);
+    return false;
+  }
+  int64_t *sizes = NULL, *strides = NULL;
+  size_t ns = 0, nt = 0;
+  int64_t offset = 0;
+  bool ok = true, have_strides = false;
+  if (*v == '[') {
+    ok = parse_int_list(&v, &sizes, &ns) && *v == '\0';
+  } else {
+    v += 5;
+    ok = parse_int_list(&v, &sizes, &ns);
+    while (ok && *v == ',') {
+      v++;
+      if (strncmp(v, "stride=", 7) == 0 && !have_strides) {
+        v += 7;
+        ok = parse_int_list(&v, &strides, &nt) && nt == ns;
+        have_strides = true;
+      } else if (strncmp(v, "offset=", 7) == 0) {
+        v += 7;
+        const char *e = v;
+        if (*e == '-') e++;
+        while (*e >= '0' && *e <= '9') e++;
+        ok = parse_int(v, e, &offset);
+        v = e;
+      } else {
+        ok = false;
+      }
+    }
+    ok = ok && *v == '\0';
+  }
+  if (!ok) {
+    free(sizes);
+    free(strides);
+    fprintf(stderr, "shapeenv replay: --input %s: bad tensor '%s' (expected [9,2] or "
+                    "size=[9,2],stride=[2,1],offset=0, as many strides as sizes)\n",
+            out->source, eq + 1);
+    return false;
+  }
+  out->ints = malloc((2 * ns + 1) * sizeof *out->ints);
+  if (!out->ints) die_nomem();
+  for (size_t i = 0; i < ns; i++) out->ints[i] = sizes[i];
+  /* Contiguous strides unless given: each the product of the sizes after it. */
+  int64_t run = 1;
+  for (size_t i = ns; i-- > 0;) {
+    out->ints[ns + i] = have_strides ? strides[i] : run;
+    run *= sizes[i] > 1 ? sizes[i] : 1;
+  }
+  free(sizes);
+  free(strides);
+  out->value.kind = SE_CONCRETE_TENSOR;
+  out->value.dim = ns;
+  out->value.sizes = out->ints;
+  out->value.strides = out->ints + ns;
+  out->value.storage_offset = offset;
+  return true;
+}
+
+/* --print bindings / check: the tracked inputs as placeholders, each with
+ * its --input (NONE when there is none). */
+static int print_concrete(se_env *env, const char *path, const char *what, input_arg *in,
+                          size_t nin, bool with_static) {
+  se_ctx *ctx = se_env_ctx(env);
+  size_t n = se_env_tracked_count(env);
+  se_placeholder *ph = calloc(n ? n : 1, sizeof *ph);
+  const se_source **src = calloc(n ? n : 1, sizeof *src);
+  se_concrete *args = calloc(n ? n : 1, sizeof *args);
+  if (!ph || !src || !args) die_nomem();
+  for (size_t i = 0; i < n; i++)
+    if (se_env_tracked(env, i, &src[i], &ph[i]) != SE_OK) die_nomem();
+  int status = EXIT_OK;
+  for (size_t k = 0; k < nin && status == EXIT_OK; k++) {
+    size_t i = 0;
+    while (i < n && strcmp(se_source_name(src[i]), in[k].source) != 0) i++;
+    if (i == n) {
+      fprintf(stderr, "shapeenv replay: --input %s: not an input the log tracked (", in[k].source);
+      for (size_t j = 0; j < n; j++) fprintf(stderr, "%s%s", j ? ", " : "", se_source_name(src[j]));
+      fprintf(stderr, "%s)\n", n ? "" : "it tracked none");
+      status = EXIT_BAD_INPUT;
+    } else {
+      args[i] = in[k].value;
+    }
+  }
+  bool check = strcmp(what, "check") == 0;
+  for (size_t i = 0; check && status == EXIT_OK && i < n; i++)
+    if (args[i].kind == SE_CONCRETE_NONE && ph[i].kind != SE_PH_NONE) {
+      fprintf(stderr, "shapeenv replay: --print check needs an --input for every tracked input; "
+                      "%s has none\n", se_source_name(src[i]));
+      status = EXIT_BAD_INPUT;
+    }
+  if (status == EXIT_OK && check) {
+    bool pass = false;
+    if (se_env_evaluate_guards_for_args(env, ph, args, n, !with_static, &pass) != SE_OK) {
+      const char *m = se_errmsg(ctx);
+      fprintf(stderr, "shapeenv replay: %s: %s%s\n", path,
+              strncmp(m, "evaluate_guards_for_args:", 25) ? "evaluate_guards_for_args: " : "", m);
+      status = EXIT_BAD_INPUT;
+    } else {
+      puts(pass ? "True" : "False");
+      status = pass ? EXIT_OK : EXIT_NEGATIVE;
+    }
+  } else if (status == EXIT_OK) {
+    se_binding *b = NULL;
+    size_t nb = 0;
+    if (se_env_bind_symbols(env, ph, args, n, &b, &nb) != SE_OK) {
+      const char *m = se_errmsg(ctx);
+      fprintf(stderr, "shapeenv replay: %s: %s%s\n", path,
+              strncmp(m, "bind_symbols:", 13) ? "bind_symbols: " : "", m);
+      status = EXIT_BAD_INPUT;
+    } else {
+      for (size_t i = 0; i < nb; i++)
+        printf("%s = %lld\n", se_expr_symbol_name(b[i].symbol), (long long)b[i].value);
+      se_free(b);
+    }
+  }
+  free(ph);
+  free(src);
+  free(args);
+  return status;
+}
+
+/* The options of shapeenv replay: -1 when they are good, else the exit
+ * status (help printed, or a usage error reported). */
+static int replay_options(int argc, char **argv, size_t *until_out, const char **what_out,
+                          bool *verbose_out, bool *static_out, const char **log_out,
+                          const char **inputs, size_t *ninputs) {
   size_t until = SIZE_MAX;
   const char *what = "guards";
   bool verbose = false, with_static = false;
@@ -735,15 +960,33 @@ static int cmd_replay(int argc, char **argv) {
         return usage_error("replay", "--until needs a non-negative event index, not '%s'", n);
     } else if (strcmp(a, "--print") == 0 || strncmp(a, "--print=", 8) == 0) {
       const char *w = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
-      if (!w) return usage_error("replay", "%s needs guards, state, events or graph", a);
-      if (strcmp(w, "guards") && strcmp(w, "state") && strcmp(w, "events") && strcmp(w, "graph"))
-        return usage_error("replay", "--print takes guards, state, events or graph, not '%s'", w);
+      if (!w)
+        return usage_error("replay", "%s needs guards, state, events, graph, bindings or check", a);
+      if (strcmp(w, "guards") && strcmp(w, "state") && strcmp(w, "events") && strcmp(w, "graph") &&
+          strcmp(w, "bindings") && strcmp(w, "check"))
+        return usage_error(
+            "replay", "--print takes guards, state, events, graph, bindings or check, not '%s'", w);
       what = w;
+    } else if (strcmp(a, "--input") == 0 || strncmp(a, "--input=", 8) == 0) {
+      const char *t = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!t) return usage_error("replay", "%s needs SOURCE=VALUE", a);
+      inputs[(*ninputs)++] = t;
     } else {
       return usage_error("replay", "unknown option '%s'", a);
     }
   }
   if (!log) return usage_error("replay", "%s", "missing LOG (an event log file, or - for stdin)");
+  *until_out = until;
+  *what_out = what;
+  *verbose_out = verbose;
+  *static_out = with_static;
+  *log_out = log;
+  return -1;
+}
+
+/* Replays log and prints the view what asks for. */
+static int replay_run(const char *log, size_t until, const char *what, bool verbose,
+                      bool with_static, input_arg *in, size_t nin) {
   se_ctx *ctx = se_ctx_new();
   if (!ctx) die_nomem();
   replay_view v;
@@ -767,10 +1010,51 @@ static int cmd_replay(int argc, char **argv) {
     status = print_guards(env, &v, verbose, with_static);
   } else if (strcmp(what, "graph") == 0) {
     status = print_graph(env, log);
+  } else {
+    status = print_concrete(env, log, what, in, nin, with_static);
   }
   se_env_free(env);
   se_ctx_free(ctx);
   return finish_output("replay", status);
+}
+
+static int cmd_replay(int argc, char **argv) {
+  size_t until = SIZE_MAX;
+  const char *what = "guards";
+  bool verbose = false, with_static = false;
+  const char *log = NULL;
+  /* --input texts, parsed once the options are known to be well formed. */
+  const char **inputs = calloc((size_t)argc, sizeof *inputs);
+  size_t ninputs = 0;
+  if (!inputs) die_nomem();
+  int st = replay_options(argc, argv, &until, &what, &verbose, &with_static, &log, inputs,
+                          &ninputs);
+  if (st >= 0) {
+    free(inputs);
+    return st;
+  }
+  bool concrete = strcmp(what, "bindings") == 0 || strcmp(what, "check") == 0;
+  if (ninputs && !concrete) {
+    free(inputs);
+    return usage_error("replay", "%s", "--input needs --print bindings or --print check");
+  }
+  if (concrete && !ninputs) {
+    free(inputs);
+    return usage_error("replay", "--print %s needs at least one --input SOURCE=VALUE", what);
+  }
+  input_arg *in = calloc(ninputs ? ninputs : 1, sizeof *in);
+  if (!in) die_nomem();
+  int status = EXIT_OK;
+  for (size_t k = 0; k < ninputs && status == EXIT_OK; k++)
+    if (!parse_input(inputs[k], &in[k])) status = EXIT_BAD_INPUT;
+  free(inputs);
+  if (status == EXIT_OK) status = replay_run(log, until, what, verbose, with_static, in, ninputs);
+  for (size_t k = 0; k < ninputs; k++) {
+    free(in[k].source);
+    free(in[k].ints);
+  }
+  free(in);
+  return status;
 }
 
 static int cmd_diff(int argc, char **argv) {

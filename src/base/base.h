@@ -41,7 +41,9 @@ struct se_ctx {
   uint64_t next_id;             /* creation-order id of the next node */
   uint64_t seed;                /* hash seed */
   se_status err;                /* first pending error, SE_OK when none */
-  char errmsg[512];             /* detailed message of err */
+  char errmsg[512];             /* detailed message of err; a longer one is cut here */
+  char *errlong;                /* the whole message when it is longer than errmsg holds
+                                   (malloc-owned), else NULL; se_errmsg prefers it */
   bool torch_minmax;            /* Min/Max flavour, see se_ctx_set_torch_minmax */
   const struct se_expr *consts[16]; /* singletons by kind (atoms without payload) */
   void *ext[4];                 /* per-module state owned by upper layers */
@@ -54,7 +56,9 @@ enum { SE_EXT_SOURCES = 0, SE_EXT_STRTAB_RESERVED = 1 };
 /* ---- status ----------------------------------------------------------- */
 
 /* Records a failure in ctx (first error wins until se_clear_error) and
- * returns the status. Message is printf-formatted; truncated to fit. */
+ * returns the status. Message is printf-formatted, kept whole at any
+ * length (only when memory for a long one runs out is it cut to errmsg's
+ * size). */
 se_status se__fail(se_ctx *ctx, se_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 se_status se__status(const se_ctx *ctx);

@@ -1,5 +1,6 @@
 /* Status codes and the context's last error. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
@@ -23,9 +24,22 @@ const char *se_status_message(se_status st) {
 se_status se__fail(se_ctx *ctx, se_status st, const char *fmt, ...) {
   if (ctx->err != SE_OK) return ctx->err; /* first error wins */
   ctx->err = st;
-  va_list ap;
+  free(ctx->errlong);
+  ctx->errlong = NULL;
+  va_list ap, again;
   va_start(ap, fmt);
-  vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
+  va_copy(again, ap);
+  int n = vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
+  /* Too long for the inline buffer (a validation report, say): format it
+   * again into one that fits. Without memory for it the cut text stays. */
+  if (n >= (int)sizeof ctx->errmsg) {
+    char *p = malloc((size_t)n + 1);
+    if (p) {
+      vsnprintf(p, (size_t)n + 1, fmt, again);
+      ctx->errlong = p;
+    }
+  }
+  va_end(again);
   va_end(ap);
   return st;
 }
@@ -37,10 +51,15 @@ se_status se_last_status(const se_ctx *ctx) { return ctx->err; }
 
 /* The last error's detailed message; "" when none is pending. Borrowed:
  * valid until the next call that fails or se_clear_error. */
-const char *se_errmsg(const se_ctx *ctx) { return ctx->err ? ctx->errmsg : ""; }
+const char *se_errmsg(const se_ctx *ctx) {
+  if (!ctx->err) return "";
+  return ctx->errlong ? ctx->errlong : ctx->errmsg;
+}
 
 /* Forgets the pending error so the context can be used again. */
 void se_clear_error(se_ctx *ctx) {
   ctx->err = SE_OK;
   ctx->errmsg[0] = '\0';
+  free(ctx->errlong);
+  ctx->errlong = NULL;
 }

@@ -42,6 +42,7 @@
 typedef enum fkind {
   F_SETTINGS,  /* ShapeEnvSettings(...) from env->opt */
   F_GUARDS,    /* list of guard expressions */
+  F_EXCL,      /* exclusion_constraints: list of (symbol, int) tuples */
   F_DICT,      /* map printed as a dict */
   F_SET,       /* map keys printed as a set */
   F_OSET,      /* map keys printed as an OrderedSet */
@@ -91,6 +92,7 @@ static const field_desc fields[] = {
     {"co_fields", F_CO_FIELDS, 0, K_NONE, V_NONE},
     {"deferred_runtime_asserts", F_DICT, ENV_OFF(deferred_runtime_asserts), K_DRA, V_RALIST},
     {"divisible", F_SET, ENV_OFF(divisible), K_EXPR, V_NONE},
+    {"exclusion_constraints", F_EXCL, ENV_OFF(exclusion_constraints), K_NONE, V_NONE},
     {"fake_tensor_cache", F_NONE, 0, K_NONE, V_NONE},
     {"frozen", F_BOOL, ENV_OFF(frozen), K_NONE, V_NONE},
     {"guards", F_GUARDS, ENV_OFF(guards), K_NONE, V_NONE},
@@ -99,6 +101,8 @@ static const field_desc fields[] = {
      V_NONE},
     {"oblivious_var_to_val", F_DICT, ENV_OFF(oblivious_var_to_val), K_EXPR, V_EXPR},
     {"pending_fresh_unbacked_symbols", F_NONE, 0, K_NONE, V_NONE},
+    {"real_tensor_prop_unbacked_vals", F_DICT, ENV_OFF(real_tensor_prop_unbacked_vals), K_EXPR,
+     V_EXPR},
     {"replacements", F_DICT, ENV_OFF(replacements), K_EXPR, V_EXPR},
     {"runtime_asserts_frozen", F_BOOL, ENV_OFF(runtime_asserts_frozen), K_NONE, V_NONE},
     {"settings", F_SETTINGS, 0, K_NONE, V_NONE},
@@ -113,7 +117,6 @@ static const field_desc fields[] = {
     {"unbacked_renamings", F_DICT, ENV_OFF(unbacked_renamings), K_EXPR, V_EXPR},
     {"unbacked_symfloat_counter", F_I64, ENV_OFF(unbacked_symfloat_counter), K_NONE, V_NONE},
     {"unbacked_symint_counter", F_I64, ENV_OFF(unbacked_symint_counter), K_NONE, V_NONE},
-    {"unbacked_var_to_val", F_DICT, ENV_OFF(unbacked_var_to_val), K_EXPR, V_EXPR},
     {"unique_ids", F_SET, ENV_OFF(unique_ids), K_INT, V_NONE},
     {"val_to_var", F_DICT, ENV_OFF(val_to_var), K_INT, V_EXPR},
     {"var_to_hint_override", F_DICT, ENV_OFF(var_to_hint_override), K_EXPR, V_EXPR},
@@ -358,6 +361,18 @@ static void put_field(se_env *env, const field_desc *f, se_buf *out) {
     items_put(out, &it, false);
     return;
   }
+  case F_EXCL: {
+    const se_vec *v = &env->exclusion_constraints;
+    se__buf_putc(out, '[');
+    for (size_t i = 0; i < v->n; i++) {
+      const se_exclusion *x = &SE_VEC_AT(v, se_exclusion, i);
+      se__buf_puts(out, i ? ", (" : "(");
+      put_expr(out, x->sym);
+      se__buf_printf(out, ", %lld)", (long long)x->val);
+    }
+    se__buf_putc(out, ']');
+    return;
+  }
   case F_I64: se__buf_printf(out, "%lld", (long long)field_i64(env, f)); return;
   case F_BOOL:
   case F_OPT_BOOL: put_bool(out, field_bool(env, f)); return;
@@ -495,6 +510,15 @@ static bool field_eq(const se_env *a, const se_env *b, const field_desc *f) {
       if (!node_live(a, e)) continue;
       const se_map_entry *p = se__map_find(mb, e->key, e->hash);
       if (!p || !node_live(b, p)) return false;
+    }
+    return true;
+  }
+  case F_EXCL: {
+    const se_vec *x = &a->exclusion_constraints, *y = &b->exclusion_constraints;
+    if (x->n != y->n) return false;
+    for (size_t i = 0; i < x->n; i++) {
+      const se_exclusion *p = &SE_VEC_AT(x, se_exclusion, i), *q = &SE_VEC_AT(y, se_exclusion, i);
+      if (p->sym != q->sym || p->val != q->val) return false;
     }
     return true;
   }

@@ -38,7 +38,7 @@ void se_env_options_init(se_env_options *opt) {
 
 /* All maps of the environment, for init/free in one place. */
 #define SE_ENV_MAPS(X)                                                             \
-  X(axioms) X(unique_ids) X(backed_var_to_val) X(unbacked_var_to_val)                \
+  X(axioms) X(unique_ids) X(backed_var_to_val) X(real_tensor_prop_unbacked_vals) \
   X(oblivious_var_to_val) X(var_to_range) X(var_to_sources) X(unbacked_inputs)      \
   X(var_to_hint_override) X(source_to_var) X(replacements) X(unbacked_renamings)    \
   X(divisible) X(size_like) X(val_to_var) X(deferred_runtime_asserts)               \
@@ -95,6 +95,7 @@ se_env *se__env_new(se_ctx *ctx, const se_env_options *opt) {
     env->opt.co_fields = kv;
   }
   se__vec_init(&env->guards, sizeof(se_guard));
+  se__vec_init(&env->exclusion_constraints, sizeof(se_exclusion));
   se__vec_init(&env->fx_nodes, sizeof(se_fx_node));
   se__vec_init(&env->suppress_stack, sizeof(bool));
   se__vec_init(&env->pending_fresh_unbacked_symbols, sizeof(const se_expr *));
@@ -114,6 +115,7 @@ void se_env_free(se_env *env) {
   SE_ENV_MAPS(FREE_MAP)
 #undef FREE_MAP
   se__vec_free(&env->guards);
+  se__vec_free(&env->exclusion_constraints);
   se__vec_free(&env->fx_nodes);
   se__vec_free(&env->suppress_stack);
   se__vec_free(&env->pending_fresh_unbacked_symbols);
@@ -143,4 +145,19 @@ se_status se__txn_end(se_env *env, se_status st) {
 
 void se_env_set_provenance(se_env *env, bool on) {
   if (env) env->provenance = on;
+}
+
+/* Dynamo's set_current_node: the text is interned in the context, so the
+ * graph nodes made from now on can keep the pointer. Not state and not
+ * recorded (an event log does not carry it). */
+se_status se_env_set_current_node(se_env *env, const char *node) {
+  if (!env) return SE_INVALID;
+  if (!node) {
+    env->current_node = NULL;
+    return SE_OK;
+  }
+  const char *s = se__str_intern(env->ctx, node, strlen(node));
+  if (!s) return se__status(env->ctx) ? se__status(env->ctx) : SE_NOMEM;
+  env->current_node = s;
+  return SE_OK;
 }

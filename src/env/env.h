@@ -73,6 +73,20 @@ typedef struct se_guard {
   bool size_oblivious;  /* guard_size_oblivious */
 } se_guard;
 
+/* One exclusion constraint: sym's value must not be val (automatic dynamic's
+ * static-to-dynamic transition). */
+typedef struct se_exclusion {
+  const se_expr *sym;   /* the symbol */
+  int64_t val;          /* the excluded value */
+} se_exclusion;
+
+/* An int or a float (create_symbol's val: Python int | float). */
+typedef struct se_num {
+  bool is_float;        /* a Python float */
+  int64_t i;            /* valid when !is_float */
+  double f;             /* valid when is_float */
+} se_num;
+
 typedef struct se_rt_assert {
   const se_expr *expr;  /* the canonicalised assertion */
   const char *msg;      /* interned message */
@@ -105,6 +119,9 @@ typedef struct se_fx_node {
   se_fx_arg args[3];     /* call arguments */
   const se_expr *symbol; /* placeholder: meta["symbol"] */
   int64_t event;         /* meta["shapeenv_event"], -1 when not recorded */
+  const char *current_node; /* meta["current_node"]: the traced graph node running when
+                               this node was made (se_env_set_current_node; interned),
+                               NULL when none was set */
   bool removed;          /* erased from the graph */
 } se_fx_node;
 
@@ -133,7 +150,7 @@ struct se_env {
   se_map axioms;               /* bool expr -> i (1 true, 0 false) */
   se_map unique_ids;           /* Integer node -> 1 */
   se_map backed_var_to_val;    /* symbol -> number */
-  se_map unbacked_var_to_val;  /* symbol -> number */
+  se_map real_tensor_prop_unbacked_vals; /* symbol -> number (propagate_real_tensors) */
   se_map oblivious_var_to_val; /* symbol -> number */
   se_map var_to_range;         /* symbol -> const se_range * (arena, immutable) */
   se_map var_to_sources;       /* symbol -> const se_srclist * */
@@ -143,6 +160,7 @@ struct se_env {
   se_map replacements;         /* symbol -> expr */
   se_map unbacked_renamings;   /* symbol -> symbol */
   se_map divisible;            /* Mod expr -> 1 (set) */
+  se_vec exclusion_constraints; /* se_exclusion, in recording order */
   se_map size_like;            /* symbol -> 1 (set) */
   se_map val_to_var;           /* Integer node -> symbol */
   int64_t unbacked_symfloat_counter; /* next zuf id */
@@ -163,8 +181,12 @@ struct se_env {
   bool suppress_guards;        /* guards are suppressed */
   se_vec suppress_stack;       /* bool: previous values */
   se_vec pending_fresh_unbacked_symbols; /* const se_expr * */
+  bool ignore_fresh_unbacked_symbols; /* PyTorch's thread-local flag: new unbacked
+                                         symbols are not made pending */
   char none_key;               /* address used as the key None */
   bool inject_flip_equality;   /* testing only: record Eq/Ne guards negated (see env.c) */
+  const char *current_node;    /* the caller's traced graph node now running (interned;
+                                  se_env_set_current_node), NULL when none */
 
   /* -- recording (owned by the record layer, which frees it) -- */
   struct se_recorder *rec;     /* events, tracked fakes, trace hook; NULL if none */
@@ -261,7 +283,9 @@ se_status se__env_constrain_range_for_size(se_env *env, const se_expr *a, const 
 se_status se__env_constrain_range(se_env *env, const se_expr *a, const se_expr *lo,
                                   const se_expr *hi);
 se_status se__env_constrain_unify(se_env *env, se_sym a, se_sym b);
-se_status se__env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const se_expr *v);
+se_status se__env_set_real_tensor_prop_unbacked_vals(se_env *env, const se_expr *k,
+                                                     const se_expr *v);
+se_status se__env_record_exclusion_constraint(se_env *env, const se_expr *sym, int64_t val);
 se_status se__env_eliminate_unbacked(se_env *env, const se_expr *orig, const se_expr *tgt);
 se_status se__env_rename_unbacked_to(se_env *env, const se_expr *orig, const se_expr *tgt);
 se_status se__env_freeze(se_env *env);

@@ -240,10 +240,14 @@ static se_status refine_ranges(se_env *env, const se_expr *expr) {
       st = failed(ctx);
       break;
     }
+    /* Non-strict comparisons of the bounds: when they are equal, a strict
+     * relation still moves the bound by one (x > y with both at 2 makes x
+     * at least 3); a non-strict one leaves it as it was. */
     se_kind k = (se_kind)rel->kind;
-    if (ncmp(lower, rv.lo) == -1 && (k == SE_K_EQ || k == SE_K_GE || k == SE_K_GT))
+    int clo = ncmp(lower, rv.lo), chi = ncmp(upper, rv.hi);
+    if ((clo == -1 || clo == 0) && (k == SE_K_EQ || k == SE_K_GE || k == SE_K_GT))
       lower = k == SE_K_GT ? se__num_add(ctx, rv.lo, se__int(ctx, 1)) : rv.lo;
-    if (ncmp(upper, rv.hi) == 1 && (k == SE_K_EQ || k == SE_K_LE || k == SE_K_LT))
+    if ((chi == 1 || chi == 0) && (k == SE_K_EQ || k == SE_K_LE || k == SE_K_LT))
       upper = k == SE_K_LT ? se__num_add(ctx, rv.hi, se__int(ctx, -1)) : rv.hi;
     if (!lower || !upper) {
       st = failed(ctx);
@@ -344,11 +348,11 @@ static se_status divisibility_split(se_env *env, const se_expr *mod) {
   se_range r0v = r0 ? *r0 : se__vr_unknown_int(ctx);
   st = se__env_update_var_to_range(env, i1, se__vr_floordiv(ctx, r0v, se__vr_wrap(ctx, d)), false);
   if (st != SE_OK) return st;
-  se_map_entry *uv = se__st_get(&env->unbacked_var_to_val, i0);
+  se_map_entry *uv = se__st_get(&env->real_tensor_prop_unbacked_vals, i0);
   if (uv) {
     const se_expr *a[2] = {uv->val.p, d};
     const se_expr *v = se__torchfn(ctx, SE_K_FLOORDIV, a, 2);
-    if (!v || !se__st_put_e(env, &env->unbacked_var_to_val, i1, (se_mapval){.p = v}))
+    if (!v || !se__st_put_e(env, &env->real_tensor_prop_unbacked_vals, i1, (se_mapval){.p = v}))
       return failed(ctx);
   }
   if (se__st_get(&env->size_like, i0) &&
@@ -623,8 +627,8 @@ se_status se__env_evaluate_expr(se_env *env, const se_expr *orig, const se_expr 
           ok = true;
         }
       }
-      if (!ok && env->unbacked_var_to_val.live) {
-        const se_expr *u = se__env_xreplace_map(ctx, orig, &env->unbacked_var_to_val);
+      if (!ok && env->real_tensor_prop_unbacked_vals.live) {
+        const se_expr *u = se__env_xreplace_map(ctx, orig, &env->real_tensor_prop_unbacked_vals);
         u = se__env_xreplace_map(ctx, u, &env->backed_var_to_val);
         if (!u) goto fail;
         se__elist fs = {0};
@@ -774,24 +778,28 @@ se_status se__env_constrain_unify(se_env *env, se_sym a, se_sym b) {
 }
 
 
-se_status se__env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const se_expr *v) {
+/* set_real_tensor_prop_unbacked_vals: PyTorch stores sympify(v) under k
+ * without checking k; v must be a number (or True/False), which is all
+ * sympify can make of a real value. */
+se_status se__env_set_real_tensor_prop_unbacked_vals(se_env *env, const se_expr *k,
+                                                     const se_expr *v) {
   se_ctx *ctx = env->ctx;
-  if (k->kind != SE_K_SYMBOL || se__map_find(&env->backed_var_to_val, k, k->hash)) {
-    char *t = se_expr_str(ctx, k);
-    se_status st = se__fail(ctx, SE_INVALID, "set_unbacked_var_to_val: %s is not an unbacked symbol",
-                            t ? t : "?");
-    se_free(t);
-    return st;
-  }
   if (!se__is_num(v) && !se__is_bool_atom(v)) {
     char *t = se_expr_str(ctx, v);
-    se_status st = se__fail(ctx, SE_INVALID, "set_unbacked_var_to_val: %s is not a number",
-                            t ? t : "?");
+    se_status st = se__fail(ctx, SE_INVALID,
+                            "set_real_tensor_prop_unbacked_vals: %s is not a number", t ? t : "?");
     se_free(t);
     return st;
   }
-  return se__st_put_e(env, &env->unbacked_var_to_val, k, (se_mapval){.p = v}) ? SE_OK
-                                                                             : failed(ctx);
+  return se__st_put_e(env, &env->real_tensor_prop_unbacked_vals, k, (se_mapval){.p = v})
+             ? SE_OK
+             : failed(ctx);
+}
+
+/* _record_exclusion_constraint: exclusion_constraints.append((sym, val)). */
+se_status se__env_record_exclusion_constraint(se_env *env, const se_expr *sym, int64_t val) {
+  se_exclusion x = {sym, val};
+  return se__st_push(env, &env->exclusion_constraints, &x) ? SE_OK : failed(env->ctx);
 }
 
 se_status se__env_eliminate_unbacked(se_env *env, const se_expr *orig, const se_expr *tgt) {

@@ -370,6 +370,7 @@ int32_t se__fx_call(se_env *env, const char *target, const se_fx_arg *args, size
     node.args[i].value = args[i].node >= 0 ? NULL : args[i].value;
   }
   node.event = env->cur_event; /* meta["shapeenv_event"]: the event being run */
+  node.current_node = env->current_node; /* meta["current_node"] */
   int32_t idx = -1;
   if (name && node.target) idx = add_node(env, &node);
   if (idx >= 0 && !cache_put(env, 0, key.p, idx)) idx = -1;

@@ -12,6 +12,7 @@
  *      float symbols.
  * Everything prints with the Python guard printer, symbols as the names of
  * their first sources. Deferred runtime asserts are not emitted. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,7 @@ typedef struct symsrc {
 typedef struct input_guard {
   const se_source *src;
   const se_expr *expr;
+  const se_expr *value; /* evaluation mode: the source's concrete value */
 } input_guard;
 
 typedef struct gstate {
@@ -51,6 +53,10 @@ typedef struct gstate {
   char **out;          /* emitted guard texts */
   size_t nout, capout;
   bool oom;
+  /* Evaluation mode (evaluate_guards_for_args): instead of printing each
+   * guard, evaluate it on concrete values and stop at the first false. */
+  bool eval;           /* evaluation mode is on */
+  bool holds;          /* every guard evaluated so far holds */
 } gstate;
 
 static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
@@ -100,7 +106,8 @@ static se_status emit(gstate *g, char *text) {
 
 /* ---- tracking ------------------------------------------------------------------------------- */
 
-static se_status track_value(gstate *g, const se_source *src, se_sym v) {
+static se_status track_value(gstate *g, const se_source *src, se_sym v,
+                              const se_expr *value) {
   se_ctx *ctx = g->env->ctx;
   if (!v.expr) return se__fail(ctx, SE_INVALID, "produce_guards: a value of %s has no expression",
                                src->name);
@@ -117,31 +124,53 @@ static se_status track_value(gstate *g, const se_source *src, se_sym v) {
   if (!grow((void **)&g->in, &g->capin, g->nin + 1, sizeof *g->in)) return nomem(g);
   g->in[g->nin].src = src;
   g->in[g->nin].expr = e;
+  g->in[g->nin].value = value;
   g->nin++;
   return SE_OK;
 }
 
-static se_status track(gstate *g, const se_placeholder *ph, const se_source *src) {
+/* The concrete value v as a number node; NULL outside evaluation mode. */
+static const se_expr *concrete_int(gstate *g, int64_t v) {
+  return g->eval ? se__int(g->env->ctx, v) : NULL;
+}
+
+/* Tracks placeholder ph under src; arg is its concrete input in
+ * evaluation mode (NULL otherwise), checked against ph's kind. */
+static se_status track(gstate *g, const se_placeholder *ph, const se_source *src,
+                       const se_concrete *arg) {
   se_ctx *ctx = g->env->ctx;
   se_status st = SE_OK;
   switch (ph->kind) {
   case SE_PH_NONE: return SE_OK;
-  case SE_PH_VALUE: return track_value(g, src, ph->value);
+  case SE_PH_VALUE:
+    if (g->eval && arg->kind != SE_CONCRETE_INT)
+      return se__fail(ctx, SE_INVALID, "evaluate_guards_for_args: %s needs an int input",
+                      src->name);
+    return track_value(g, src, ph->value, concrete_int(g, arg ? arg->value : 0));
   case SE_PH_TENSOR: {
     const se_tensor_meta *t = &ph->tensor;
     if (t->dim && (!t->sizes || !t->strides))
       return se__fail(ctx, SE_INVALID, "produce_guards: tensor %s has no sizes/strides", src->name);
+    if (g->eval && (arg->kind != SE_CONCRETE_TENSOR || arg->dim != t->dim ||
+                    (t->dim && (!arg->sizes || !arg->strides))))
+      return se__fail(ctx, SE_INVALID,
+                      "evaluate_guards_for_args: %s needs a tensor input with %zu dimensions",
+                      src->name, t->dim);
     for (size_t i = 0; st == SE_OK && i < t->dim; i++) {
       const se_source *s = se_source_size(ctx, src, (int64_t)i);
-      st = s ? track_value(g, s, t->sizes[i]) : failed(ctx);
+      st = s ? track_value(g, s, t->sizes[i], concrete_int(g, arg ? arg->sizes[i] : 0))
+             : failed(ctx);
     }
     for (size_t i = 0; st == SE_OK && i < t->dim; i++) {
       const se_source *s = se_source_stride(ctx, src, (int64_t)i);
-      st = s ? track_value(g, s, t->strides[i]) : failed(ctx);
+      st = s ? track_value(g, s, t->strides[i], concrete_int(g, arg ? arg->strides[i] : 0))
+             : failed(ctx);
     }
     if (st == SE_OK) {
       const se_source *s = se_source_storage_offset(ctx, src);
-      st = s ? track_value(g, s, t->storage_offset) : failed(ctx);
+      st = s ? track_value(g, s, t->storage_offset,
+                           concrete_int(g, arg ? arg->storage_offset : 0))
+             : failed(ctx);
     }
     return st;
   }
@@ -205,6 +234,56 @@ static char *print_expr(gstate *g, const se_expr *e) {
   return se_expr_python(g->env->ctx, e, symbol_text, g);
 }
 
+/* ---- evaluation mode -------------------------------------------------------------------------- */
+
+/* The concrete value of src (its first tracked occurrence). */
+static const se_expr *value_of(const gstate *g, const se_source *src) {
+  for (size_t i = 0; i < g->nin; i++)
+    if (g->in[i].src == src) return g->in[i].value;
+  return NULL;
+}
+
+/* cond with every symbol replaced by the value of the source its guard
+ * text names (its first source), decided: a guard that is false ends the
+ * evaluation (holds = false). A symbol with no source fails as printing
+ * it does. */
+static se_status check(gstate *g, const se_expr *cond) {
+  se_ctx *ctx = g->env->ctx;
+  if (!cond) return failed(ctx);
+  se__elist fs = {0};
+  if (!se__env_free_symbols(ctx, cond, &fs)) return failed(ctx);
+  const se_expr **vals = calloc(fs.n ? fs.n : 1, sizeof *vals);
+  se_status st = vals ? SE_OK : nomem(g);
+  for (size_t i = 0; st == SE_OK && i < fs.n; i++) {
+    symsrc *t = tab_get(g, fs.v[i], false);
+    vals[i] = t && t->n ? value_of(g, t->v[0]) : NULL;
+    if (!vals[i]) {
+      free(symbol_text(g, fs.v[i])); /* records PyTorch's error for a symbol with no source */
+      st = se__status(ctx) != SE_OK ? se__status(ctx)
+                                     : se__fail(ctx, SE_INVALID, "%s has no concrete value",
+                                                fs.v[i]->u.sym.name);
+    }
+  }
+  const se_expr *v = st == SE_OK ? se_expr_subs(ctx, cond, fs.v, vals, fs.n) : NULL;
+  if (st == SE_OK && !v) st = failed(ctx);
+  free(vals);
+  se__elist_free(&fs);
+  if (st != SE_OK) return st;
+  if (v->kind == SE_K_TRUE) return SE_OK;
+  if (v->kind == SE_K_FALSE) {
+    g->holds = false;
+    return SE_OK;
+  }
+  char *c = se_expr_str(ctx, cond), *r = se_expr_str(ctx, v);
+  st = se__fail(ctx, SE_INVALID,
+                "evaluate_guards_for_args: the guard %s does not evaluate to True or False for "
+                "these inputs (it gives %s)",
+                c ? c : "?", r ? r : "?");
+  se_free(c);
+  se_free(r);
+  return st;
+}
+
 /* ---- the three parts -------------------------------------------------------------------------- */
 
 static se_status input_guards(gstate *g, bool ignore_static, bool verbose) {
@@ -218,6 +297,11 @@ static se_status input_guards(gstate *g, bool ignore_static, bool verbose) {
       if (t && t->n && t->v[0] == src) continue;
     }
     if (ignore_static && se__source_is_tensor_prop(src) && se__is_num(e)) continue;
+    if (g->eval) {
+      se_status st = check(g, se__rel(ctx, SE_K_EQ, g->in[i].value, e));
+      if (st != SE_OK || !g->holds) return st;
+      continue;
+    }
     char *rhs = print_expr(g, e);
     if (!rhs) return failed(ctx);
     se_buf b;
@@ -287,7 +371,12 @@ static se_status issue_guards(gstate *g) {
     for (size_t k = 0; st == SE_OK && k < fs.n; k++)
       if (!tab_get(g, fs.v[k], true)) st = nomem(g);
     se__elist_free(&fs);
-    if (st == SE_OK) st = emit(g, print_expr(g, e));
+    if (st == SE_OK && g->eval) {
+      st = check(g, e);
+      if (!g->holds) break;
+    } else if (st == SE_OK) {
+      st = emit(g, print_expr(g, e));
+    }
   }
   se__elist_free(&issued);
   return st;
@@ -324,7 +413,12 @@ static se_status range_guards(gstate *g, bool verbose, bool simplified) {
       const se_expr *a[2] = {sym, r->hi};
       bounds[nb++] = se__node(ctx, SE_K_LE, a, 2);
     }
-    if (nb) {
+    if (nb && g->eval) {
+      for (size_t k = 0; k < nb; k++) {
+        se_status st = check(g, bounds[k]);
+        if (st != SE_OK || !g->holds) return st;
+      }
+    } else if (nb) {
       char *text;
       if (verbose) {
         /* PyTorch's verbose form; the "  # {source location}" comments are
@@ -348,7 +442,8 @@ static se_status range_guards(gstate *g, bool verbose, bool simplified) {
       se_status st = emit(g, text);
       if (st != SE_OK) return st;
     }
-    if (strncmp(sym->u.sym.name, "zf", 2) == 0) {
+    /* not math.isnan(...): an int input is never NaN. */
+    if (!g->eval && strncmp(sym->u.sym.name, "zf", 2) == 0) {
       se_buf b;
       se__buf_init(&b);
       se__buf_printf(&b, "not math.isnan(%s)", rf);
@@ -366,18 +461,18 @@ static se_status range_guards(gstate *g, bool verbose, bool simplified) {
 
 static se_status produce_impl(gstate *g, const se_placeholder *ph,
                               const se_source *const *sources, size_t n, bool ignore_static,
-                              bool verbose, bool simplified) {
+                              bool verbose, bool simplified, const se_concrete *args) {
   se_ctx *ctx = g->env->ctx;
   for (size_t i = 0; i < n; i++) {
     if (!sources[i])
       return se__fail(ctx, SE_INVALID, "produce_guards: placeholder %zu has no source", i);
-    se_status st = track(g, &ph[i], sources[i]);
+    se_status st = track(g, &ph[i], sources[i], args ? &args[i] : NULL);
     if (st != SE_OK) return st;
   }
   /* Simplified mode (PyTorch's _simplified) skips the input guards. */
   se_status st = simplified ? SE_OK : input_guards(g, ignore_static, verbose);
-  if (st == SE_OK) st = issue_guards(g);
-  if (st == SE_OK) st = range_guards(g, verbose, simplified);
+  if (st == SE_OK && g->holds) st = issue_guards(g);
+  if (st == SE_OK && g->holds) st = range_guards(g, verbose, simplified);
   return st;
 }
 
@@ -395,8 +490,10 @@ se_status se__env_produce_guards(se_env *env, const se_placeholder *ph,
   gstate g;
   memset(&g, 0, sizeof g);
   g.env = env;
+  g.holds = true;
   se__txn_begin(env);
-  se_status st = se__txn_end(env, produce_impl(&g, ph, sources, n, ignore_static, verbose, simplified));
+  se_status st = se__txn_end(
+      env, produce_impl(&g, ph, sources, n, ignore_static, verbose, simplified, NULL));
   if (st == SE_OK) {
     *out = g.out;
     *nout = g.nout;
@@ -428,4 +525,137 @@ char *se_env_format_guards(se_env *env) {
   char *r = se__buf_take(&b);
   if (!r) se__fail(ctx, SE_NOMEM, "out of memory formatting guards");
   return r;
+}
+
+/* ---- bind_symbols and evaluate_guards_for_args -------------------------------------------------- */
+
+/* evaluate_guards_for_args: produce_guards_expression (placeholder i under
+ * L['t<i>']) evaluated on the inputs, guard by guard in produce_guards'
+ * order, as Python's "g1 and g2 and ..." does. */
+se_status se_env_evaluate_guards_for_args(se_env *env, const se_placeholder *ph,
+                                          const se_concrete *args, size_t n, bool ignore_static,
+                                          bool *out) {
+  if (!env) return SE_INVALID;
+  se_ctx *ctx = env->ctx;
+  if (!out) return se__fail(ctx, SE_INVALID, "evaluate_guards_for_args: no place for the result");
+  *out = false;
+  if (n && (!ph || !args))
+    return se__fail(ctx, SE_INVALID, "evaluate_guards_for_args: placeholders or inputs missing");
+  const se_source **src = calloc(n ? n : 1, sizeof *src);
+  if (!src) return se__fail(ctx, SE_NOMEM, "out of memory evaluating guards");
+  se_status st = SE_OK;
+  for (size_t i = 0; st == SE_OK && i < n; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "t%zu", i);
+    src[i] = se_source_local(ctx, name);
+    if (!src[i]) st = failed(ctx);
+  }
+  gstate g;
+  memset(&g, 0, sizeof g);
+  g.env = env;
+  g.eval = true;
+  g.holds = true;
+  if (st == SE_OK) {
+    se__txn_begin(env);
+    /* Whatever deciding the guards caches is rolled back: nothing changes. */
+    st = produce_impl(&g, ph, src, n, ignore_static, false, false, args);
+    se__txn_end(env, SE_STATE);
+  }
+  if (st == SE_OK) *out = g.holds;
+  gstate_free(&g);
+  free(src);
+  return st;
+}
+
+/* One binding of bind_symbols' bind_symint. */
+typedef struct bindings {
+  se_binding *v;
+  size_t n, cap;
+} bindings;
+
+static se_status bind_one(se_ctx *ctx, bindings *b, const se_expr *sym, int64_t v) {
+  for (size_t i = 0; i < b->n; i++) {
+    if (b->v[i].symbol != sym) continue;
+    if (b->v[i].value != v)
+      return se__fail(ctx, SE_INVALID, "%lld != %lld", (long long)b->v[i].value, (long long)v);
+    return SE_OK;
+  }
+  if (!grow((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v))
+    return se__fail(ctx, SE_NOMEM, "out of memory binding symbols");
+  b->v[b->n].symbol = sym;
+  b->v[b->n].value = v;
+  b->n++;
+  return SE_OK;
+}
+
+/* bind_symint(arg, val): only a symbolic int binds, and only a bare symbol
+ * or its negation. */
+static se_status bind_symint(se_ctx *ctx, bindings *b, int64_t arg, se_sym val) {
+  if (!val.expr || val.type != SE_PY_INT || se__is_num(val.expr)) return SE_OK;
+  if (val.expr->kind == SE_K_SYMBOL) return bind_one(ctx, b, val.expr, arg);
+  const se_expr *neg = se_expr_neg(ctx, val.expr);
+  if (!neg) return failed(ctx);
+  if (neg->kind != SE_K_SYMBOL) return SE_OK;
+  if (arg == INT64_MIN) return se__fail(ctx, SE_OVERFLOW, "bind_symbols: -(%lld) overflows",
+                                        (long long)arg);
+  return bind_one(ctx, b, neg, -arg);
+}
+
+/* Python's type() of a placeholder value that is not a SymInt. */
+static const char *value_type_name(se_sym v) {
+  bool sym = v.expr && !se__is_num(v.expr) && !se__is_bool_atom(v.expr);
+  if (v.type == SE_PY_FLOAT) return sym ? "<class 'torch.SymFloat'>" : "<class 'float'>";
+  if (v.type == SE_PY_BOOL) return sym ? "<class 'torch.SymBool'>" : "<class 'bool'>";
+  return "<class 'int'>";
+}
+
+se_status se_env_bind_symbols(se_env *env, const se_placeholder *ph, const se_concrete *args,
+                              size_t n, se_binding **out, size_t *nout) {
+  if (!env) return SE_INVALID;
+  se_ctx *ctx = env->ctx;
+  if (!out || !nout) return se__fail(ctx, SE_INVALID, "bind_symbols: no place for the result");
+  *out = NULL;
+  *nout = 0;
+  if (n && (!ph || !args))
+    return se__fail(ctx, SE_INVALID, "bind_symbols: placeholders or inputs missing");
+  bindings b = {NULL, 0, 0};
+  se_status st = SE_OK;
+  for (size_t i = 0; st == SE_OK && i < n; i++) {
+    const se_placeholder *p = &ph[i];
+    const se_concrete *a = &args[i];
+    if (p->kind == SE_PH_NONE || a->kind == SE_CONCRETE_NONE) continue;
+    if (p->kind == SE_PH_VALUE) {
+      bool symint = p->value.expr && p->value.type == SE_PY_INT && !se__is_num(p->value.expr);
+      if (!symint)
+        st = se__fail(ctx, SE_INVALID, "Expected Tensor, got %s", value_type_name(p->value));
+      else if (a->kind != SE_CONCRETE_INT)
+        st = se__fail(ctx, SE_INVALID, "Expected int, got <class 'torch.Tensor'>");
+      else
+        st = bind_symint(ctx, &b, a->value, p->value);
+      continue;
+    }
+    const se_tensor_meta *t = &p->tensor;
+    if (a->kind != SE_CONCRETE_TENSOR) {
+      st = se__fail(ctx, SE_INVALID, "'int' object has no attribute 'size'");
+      continue;
+    }
+    if (a->dim != t->dim || (t->dim && (!a->sizes || !a->strides || !t->sizes || !t->strides))) {
+      st = se__fail(ctx, SE_INVALID,
+                    "bind_symbols: input %zu has %zu dimensions, its placeholder %zu", i, a->dim,
+                    t->dim);
+      continue;
+    }
+    for (size_t k = 0; st == SE_OK && k < t->dim; k++)
+      st = bind_symint(ctx, &b, a->sizes[k], t->sizes[k]);
+    for (size_t k = 0; st == SE_OK && k < t->dim; k++)
+      st = bind_symint(ctx, &b, a->strides[k], t->strides[k]);
+    if (st == SE_OK) st = bind_symint(ctx, &b, a->storage_offset, t->storage_offset);
+  }
+  if (st != SE_OK) {
+    free(b.v);
+    return st;
+  }
+  *out = b.v;
+  *nout = b.n;
+  return SE_OK;
 }

@@ -911,7 +911,7 @@ const se_expr *se__env_maybe_evaluate_static(se_env *env, const se_expr *e, bool
   if (!expr) return NULL;
   if (compute_hint) {
     expr = se__env_xreplace_map(ctx, expr, &env->backed_var_to_val);
-    expr = se__env_xreplace_map(ctx, expr, &env->unbacked_var_to_val);
+    expr = se__env_xreplace_map(ctx, expr, &env->real_tensor_prop_unbacked_vals);
   }
   expr = se__canonicalize_bool_expr(ctx, expr);
   if (!expr) return NULL;
@@ -1011,8 +1011,8 @@ const se_expr *se__env_size_hint(se_env *env, const se_expr *expr, bool allow_no
   if (allow_none) return NULL;
   if ((r = se__env_oblivious_hint(env, res))) return r;
   if (se__status(ctx) != SE_OK) return NULL;
-  if (env->unbacked_var_to_val.live) {
-    const se_expr *u = se__env_xreplace_map(ctx, res, &env->unbacked_var_to_val);
+  if (env->real_tensor_prop_unbacked_vals.live) {
+    const se_expr *u = se__env_xreplace_map(ctx, res, &env->real_tensor_prop_unbacked_vals);
     if (!u) return NULL;
     if (!has_symbols(u)) {
       char *a = se_expr_str(ctx, res), *b = se_expr_str(ctx, u);

@@ -15,6 +15,7 @@
 #include <openssl/evp.h>
 
 #include "env/env.h"
+#include "env/simplify.h"
 #include "env/symbols.h"
 
 /* The status to return after a builder failed: the recorded one. */
@@ -259,7 +260,9 @@ static se_status unbacked_impl(se_env *env, unbacked_kind kind, se_sym *out) {
    * zuf<n> as real, so both must agree). */
   const se_expr *sym = se__sym(ctx, name, strlen(name));
   if (!sym) return failed(env);
-  if (!se__st_push(env, &env->pending_fresh_unbacked_symbols, &sym)) return failed(env);
+  if (!env->ignore_fresh_unbacked_symbols &&
+      !se__st_push(env, &env->pending_fresh_unbacked_symbols, &sym))
+    return failed(env);
   se_range vr;
   if (kind == UB_INT)
     vr = se__vr_unknown_int(ctx);
@@ -433,15 +436,22 @@ se_status se__env_create_symbol(se_env *env, int64_t val, const se_source *sourc
                             do_not_specialize_zero_one, out);
 }
 
-se_status se__env_create_float_symbol(se_env *env, double val, const se_source *source,
-                                      se_dim_dynamic dyn, const se_expr **out) {
-  val_t v = {true, 0, val};
-  return create_symbol_impl(env, v, source, dyn, NULL, false, true, out);
+static val_t num_val(se_num v) {
+  val_t r = {v.is_float, v.i, v.f};
+  return r;
 }
 
-se_status se__env_create_unspecified_symbol(se_env *env, int64_t val, const se_source *source,
+se_status se__env_create_symbol_num(se_env *env, se_num val, const se_source *source,
+                                    se_dim_dynamic dyn, const se_constraint *constraint,
+                                    bool positive, bool do_not_specialize_zero_one,
+                                    const se_expr **out) {
+  return create_symbol_impl(env, num_val(val), source, dyn, constraint, positive,
+                            do_not_specialize_zero_one, out);
+}
+
+se_status se__env_create_unspecified_symbol(se_env *env, se_num val, const se_source *source,
                                             se_dim_dynamic dyn, const se_expr **out) {
-  return create_symbol_impl(env, int_val(val), source, dyn, NULL, false, true, out);
+  return create_symbol_impl(env, num_val(val), source, dyn, NULL, false, true, out);
 }
 
 /* ---- SymNode wrappers ------------------------------------------------------------ */
@@ -509,6 +519,22 @@ se_status se__env_create_symnode(se_env *env, const se_expr *expr, const se_expr
   return symnode_impl(env, expr, hint, source, type, out);
 }
 
+se_status se__env_create_unspecified_symint_and_symbol(se_env *env, int64_t value,
+                                                      const se_source *source, se_dim_dynamic dyn,
+                                                      const se_opt_int *excluded, se_sym *out) {
+  out->fx = -1;
+  const se_expr *sym = NULL;
+  se_status st = create_symbol_impl(env, int_val(value), source, dyn, NULL, false, true, &sym);
+  if (st != SE_OK) return st;
+  if (excluded && excluded->given) {
+    st = se__env_record_exclusion_constraint(env, sym, excluded->value);
+    if (st != SE_OK) return st;
+  }
+  const se_expr *h = se__int(env->ctx, value);
+  if (!h) return failed(env);
+  return symnode_impl(env, sym, h, source, SE_PY_INT, out);
+}
+
 se_status se__env_create_unbacked(se_env *env, se_pytype type, se_sym *out) {
   return unbacked_impl(env,
                        type == SE_PY_FLOAT  ? UB_FLOAT
@@ -535,6 +561,12 @@ typedef struct candidate {
   int64_t key;         /* size hint * stride hint */
   const se_expr *expr; /* size expr * stride expr */
 } candidate;
+
+/* The value size i is created with: its hint override, else its size. */
+static int64_t size_hint(const se_tensor_spec *spec, size_t i) {
+  return spec->hint_overrides && spec->hint_overrides[i].given ? spec->hint_overrides[i].value
+                                                               : spec->sizes[i];
+}
 
 static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_source *source,
                              se_tensor_meta *out) {
@@ -579,8 +611,17 @@ static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_s
     }
     se_dim_dynamic d = spec->dynamic_sizes ? spec->dynamic_sizes[i] : SE_DIM_DUCK;
     const se_constraint *c = spec->constraint_sizes ? &spec->constraint_sizes[i] : NULL;
-    st = create_symbol_impl(env, int_val(spec->sizes[i]), s, d, c, true, false, &size[i]);
+    st = create_symbol_impl(env, int_val(size_hint(spec, i)), s, d, c, true, false, &size[i]);
   }
+
+  /* Exclusion constraints of the symbolic sizes without a hint override. */
+  bool any_excluded = false;
+  for (size_t i = 0; spec->excluded_sizes && i < dim; i++)
+    any_excluded = any_excluded || spec->excluded_sizes[i].given;
+  for (size_t i = 0; any_excluded && i < dim && st == SE_OK; i++)
+    if (spec->excluded_sizes[i].given && size[i]->kind == SE_K_SYMBOL &&
+        !(spec->hint_overrides && spec->hint_overrides[i].given))
+      st = se__env_record_exclusion_constraint(env, size[i], spec->excluded_sizes[i].value);
 
   /* Strides, smallest first, reusing size products where inferred. */
   for (size_t i = 0; i < dim; i++) {
@@ -596,6 +637,7 @@ static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_s
                       se__mul_i64(spec->sizes[i + 1], spec->strides[i + 1], &next) &&
                       v == next;
     se_dim_dynamic d = spec->dynamic_strides ? spec->dynamic_strides[i] : SE_DIM_INFER_STRIDE;
+    const se_constraint *sc = spec->constraint_strides ? &spec->constraint_strides[i] : NULL;
     const se_expr *e = NULL;
     if ((v == 0 || v == 1) && !contiguous) {
       e = se__int(ctx, v);
@@ -608,8 +650,7 @@ static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_s
         se_dim_dynamic dd = d;
         if (d == SE_DIM_INFER_STRIDE) dd = all_static ? SE_DIM_STATIC : SE_DIM_DUCK;
         const se_source *s = se_source_stride(ctx, source, (int64_t)i);
-        st = s ? create_symbol_impl(env, int_val(v), s, dd, NULL, true, false, &e)
-               : failed(env);
+        st = s ? create_symbol_impl(env, int_val(v), s, dd, sc, true, false, &e) : failed(env);
       }
     }
     if (st != SE_OK) break;
@@ -629,15 +670,25 @@ static se_status tensor_impl(se_env *env, const se_tensor_spec *spec, const se_s
     }
   }
 
-  /* The SymInts, then the storage offset. */
+  /* The SymInts (an overridden size's hint is the override, recorded in
+   * var_to_hint_override; a stride's hint is its expression under
+   * backed_var_to_val when that is a number), then the storage offset. */
   for (size_t i = 0; i < dim && st == SE_OK; i++) {
     const se_source *s = se_source_size(ctx, source, (int64_t)i);
-    const se_expr *h = se__int(ctx, spec->sizes[i]);
+    const se_expr *h = se__int(ctx, size_hint(spec, i));
     st = s && h ? symnode_impl(env, size[i], h, s, SE_PY_INT, &osz[i]) : failed(env);
   }
   for (size_t i = 0; i < dim && st == SE_OK; i++) {
+    if (!spec->hint_overrides || !spec->hint_overrides[i].given || se__is_num(osz[i].expr))
+      continue;
+    const se_expr *h = se__int(ctx, spec->hint_overrides[i].value);
+    if (!h || !se__st_put_e(env, &env->var_to_hint_override, osz[i].expr, (se_mapval){.p = h}))
+      st = failed(env);
+  }
+  for (size_t i = 0; i < dim && st == SE_OK; i++) {
     const se_source *s = se_source_stride(ctx, source, (int64_t)i);
-    const se_expr *h = se__int(ctx, spec->strides[i]);
+    const se_expr *h = se__env_xreplace_map(ctx, stride[i], &env->backed_var_to_val);
+    if (h && h->kind != SE_K_INTEGER) h = se__int(ctx, spec->strides[i]);
     st = s && h ? symnode_impl(env, stride[i], h, s, SE_PY_INT, &ost[i]) : failed(env);
   }
   if (st == SE_OK) {

@@ -12,10 +12,17 @@ se_status se__env_create_symbol(se_env *env, int64_t val, const se_source *sourc
                                 se_dim_dynamic dyn, const se_constraint *constraint,
                                 bool positive, bool do_not_specialize_zero_one,
                                 const se_expr **out);
-se_status se__env_create_float_symbol(se_env *env, double val, const se_source *source,
-                                      se_dim_dynamic dyn, const se_expr **out);
-se_status se__env_create_unspecified_symbol(se_env *env, int64_t val, const se_source *source,
+/* create_symbol with an int or a float val. */
+se_status se__env_create_symbol_num(se_env *env, se_num val, const se_source *source,
+                                    se_dim_dynamic dyn, const se_constraint *constraint,
+                                    bool positive, bool do_not_specialize_zero_one,
+                                    const se_expr **out);
+se_status se__env_create_unspecified_symbol(se_env *env, se_num val, const se_source *source,
                                             se_dim_dynamic dyn, const se_expr **out);
+/* create_unspecified_symint_and_symbol (excluded NULL or not given: None). */
+se_status se__env_create_unspecified_symint_and_symbol(se_env *env, int64_t value,
+                                                      const se_source *source, se_dim_dynamic dyn,
+                                                      const se_opt_int *excluded, se_sym *out);
 /* create_symintnode (type SE_PY_INT) / create_symfloatnode (SE_PY_FLOAT). */
 se_status se__env_create_symnode(se_env *env, const se_expr *expr, const se_expr *hint,
                                  const se_source *source, se_pytype type, se_sym *out);

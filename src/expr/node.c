@@ -40,6 +40,7 @@ void se_ctx_free(se_ctx *ctx) {
     if (ctx->ext[i] && ctx->ext_free[i]) ctx->ext_free[i](ctx->ext[i]);
   se__arena_free(&ctx->arena);
   free(ctx->slots);
+  free(ctx->errlong);
   free(ctx);
 }
 

@@ -135,17 +135,18 @@ static void build_failed(parser *p, size_t off) {
   se_ctx *ctx = p->ctx;
   if (p->err_at_entry) return;
   se_status st = se_last_status(ctx);
-  char msg[sizeof ctx->errmsg];
-  if (st == SE_OK) {
-    st = SE_INVALID;
-    snprintf(msg, sizeof msg, "could not build the expression");
-  } else {
-    snprintf(msg, sizeof msg, "%s", se_errmsg(ctx));
-  }
+  /* The constructor's message, whole: it is cleared before the new one. */
+  const char *m = st == SE_OK ? "could not build the expression" : se_errmsg(ctx);
+  size_t n = strlen(m) + 1;
+  char *msg = malloc(n);
+  if (msg) memcpy(msg, m, n);
+  if (st == SE_OK) st = SE_INVALID;
   int line, col;
   line_col(p, off, &line, &col);
   se_clear_error(ctx);
-  se__fail(ctx, st, "line %d, column %d: %s", line, col, msg);
+  se__fail(ctx, msg ? st : SE_NOMEM, "line %d, column %d: %s", line, col,
+           msg ? msg : "out of memory");
+  free(msg);
 }
 
 /* Checks a constructor result; NULL means failure recorded at off. */

@@ -12,7 +12,8 @@
 #include "record/recorder.h"
 
 #define ARG_INT(v) ((se_evarg){.kind = SE_ARG_INT, .u.i = (v)})
-#define ARG_FLOAT(v) ((se_evarg){.kind = SE_ARG_FLOAT, .u.f = (v)})
+#define ARG_NUM(v) ((se_evarg){.kind = SE_ARG_NUM, .u.num = (v)})
+#define ARG_OPTBOOL(v) ((se_evarg){.kind = SE_ARG_OPTBOOL, .u.i = (v)})
 #define ARG_BOOL(v) ((se_evarg){.kind = SE_ARG_BOOL, .u.b = (v)})
 #define ARG_EXPR(v) ((se_evarg){.kind = SE_ARG_EXPR, .u.e = (v)})
 #define ARG_SOURCE(v) ((se_evarg){.kind = SE_ARG_SOURCE, .u.src = (v)})
@@ -53,7 +54,7 @@ static se_status need(se_env *env, const void *p, const char *what) {
 /* ---- symbol creation -------------------------------------------------------- */
 
 typedef struct create_symbol_call {
-  int64_t val;
+  se_num val;
   const se_source *source;
   se_dim_dynamic dyn;
   const se_constraint *constraint;
@@ -63,53 +64,46 @@ typedef struct create_symbol_call {
 
 static se_status run_create_symbol(se_env *env, void *ud) {
   create_symbol_call *c = ud;
-  return se__env_create_symbol(env, c->val, c->source, c->dyn, c->constraint, c->positive,
-                               c->no_spec, c->out);
+  return se__env_create_symbol_num(env, c->val, c->source, c->dyn, c->constraint, c->positive,
+                                   c->no_spec, c->out);
 }
 
-se_status se_env_create_symbol(se_env *env, int64_t val, const se_source *source,
-                               se_dim_dynamic dyn, const se_constraint *constraint,
-                               bool positive, bool do_not_specialize_zero_one,
-                               const se_expr **out) {
+static se_num int_num(int64_t v) {
+  se_num n = {false, v, 0.0};
+  return n;
+}
+
+static se_num float_num(double v) {
+  se_num n = {true, 0, v};
+  return n;
+}
+
+se_status se__api_create_symbol(se_env *env, se_num val, const se_source *source,
+                                se_dim_dynamic dyn, const se_constraint *constraint,
+                                int positive, bool do_not_specialize_zero_one,
+                                const se_expr **out) {
   if (!env) return SE_INVALID;
   se_status st = need(env, source, "source");
   if (st == SE_OK) st = need(env, out, "out");
   if (st != SE_OK) return st;
   *out = NULL;
-  create_symbol_call c = {val, source, dyn, constraint, positive, do_not_specialize_zero_one, out};
-  se_evarg a[] = {ARG_INT(val), ARG_SOURCE(source), ARG_DIM(dyn), ARG_CONSTRAINT(constraint),
-                  ARG_BOOL(positive), ARG_BOOL(do_not_specialize_zero_one)};
+  create_symbol_call c = {val,           source, dyn, constraint, positive == 1,
+                          do_not_specialize_zero_one, out};
+  se_evarg a[] = {ARG_NUM(val),          ARG_SOURCE(source),
+                  ARG_DIM(dyn),          ARG_CONSTRAINT(constraint),
+                  ARG_OPTBOOL(positive), ARG_BOOL(do_not_specialize_zero_one)};
   se__rec_result(env, out);
   st = se__rec_call(env, SE_EV_CREATE_SYMBOL, a, NARGS(a), run_create_symbol, &c);
   if (st != SE_OK) *out = NULL;
   return st;
 }
 
-typedef struct create_float_call {
-  double val;
-  const se_source *source;
-  se_dim_dynamic dyn;
-  const se_expr **out;
-} create_float_call;
-
-static se_status run_create_float(se_env *env, void *ud) {
-  create_float_call *c = ud;
-  return se__env_create_float_symbol(env, c->val, c->source, c->dyn, c->out);
-}
-
-se_status se_env_create_float_symbol(se_env *env, double val, const se_source *source,
-                                     se_dim_dynamic dyn, const se_expr **out) {
-  if (!env) return SE_INVALID;
-  se_status st = need(env, source, "source");
-  if (st == SE_OK) st = need(env, out, "out");
-  if (st != SE_OK) return st;
-  *out = NULL;
-  create_float_call c = {val, source, dyn, out};
-  se_evarg a[] = {ARG_FLOAT(val), ARG_SOURCE(source), ARG_DIM(dyn)};
-  se__rec_result(env, out);
-  st = se__rec_call(env, SE_EV_CREATE_FLOAT_SYMBOL, a, NARGS(a), run_create_float, &c);
-  if (st != SE_OK) *out = NULL;
-  return st;
+se_status se_env_create_symbol(se_env *env, int64_t val, const se_source *source,
+                               se_dim_dynamic dyn, const se_constraint *constraint,
+                               bool positive, bool do_not_specialize_zero_one,
+                               const se_expr **out) {
+  return se__api_create_symbol(env, int_num(val), source, dyn, constraint, positive ? 1 : 0,
+                               do_not_specialize_zero_one, out);
 }
 
 static se_status run_create_unspecified(se_env *env, void *ud) {
@@ -117,19 +111,67 @@ static se_status run_create_unspecified(se_env *env, void *ud) {
   return se__env_create_unspecified_symbol(env, c->val, c->source, c->dyn, c->out);
 }
 
-se_status se_env_create_unspecified_symbol(se_env *env, int64_t val, const se_source *source,
-                                           se_dim_dynamic dyn, const se_expr **out) {
+se_status se__api_create_unspecified_symbol(se_env *env, se_num val, const se_source *source,
+                                            se_dim_dynamic dyn, const se_expr **out) {
   if (!env) return SE_INVALID;
   se_status st = need(env, source, "source");
   if (st == SE_OK) st = need(env, out, "out");
   if (st != SE_OK) return st;
   *out = NULL;
   create_symbol_call c = {val, source, dyn, NULL, false, true, out};
-  se_evarg a[] = {ARG_INT(val), ARG_SOURCE(source), ARG_DIM(dyn)};
+  se_evarg a[] = {ARG_NUM(val), ARG_SOURCE(source), ARG_DIM(dyn)};
   se__rec_result(env, out);
   st = se__rec_call(env, SE_EV_CREATE_UNSPECIFIED_SYMBOL, a, NARGS(a), run_create_unspecified,
                     &c);
   if (st != SE_OK) *out = NULL;
+  return st;
+}
+
+se_status se_env_create_unspecified_symbol(se_env *env, int64_t val, const se_source *source,
+                                           se_dim_dynamic dyn, const se_expr **out) {
+  return se__api_create_unspecified_symbol(env, int_num(val), source, dyn, out);
+}
+
+/* A float input is what Dynamo hands create_unspecified_symbol: that is the
+ * call recorded (PyTorch has no separate float event). */
+se_status se_env_create_float_symbol(se_env *env, double val, const se_source *source,
+                                     se_dim_dynamic dyn, const se_expr **out) {
+  return se__api_create_unspecified_symbol(env, float_num(val), source, dyn, out);
+}
+
+typedef struct symint_and_symbol_call {
+  int64_t value;
+  const se_source *source;
+  se_dim_dynamic dyn;
+  const se_opt_int *excluded;
+  se_sym *out;
+} symint_and_symbol_call;
+
+static se_status run_symint_and_symbol(se_env *env, void *ud) {
+  symint_and_symbol_call *c = ud;
+  return se__env_create_unspecified_symint_and_symbol(env, c->value, c->source, c->dyn,
+                                                      c->excluded, c->out);
+}
+
+se_status se_env_create_unspecified_symint_and_symbol(se_env *env, int64_t value,
+                                                      const se_source *source,
+                                                      se_dim_dynamic dyn,
+                                                      const se_opt_int *excluded_value,
+                                                      se_sym *out) {
+  if (!env) return SE_INVALID;
+  se_status st = need(env, source, "source");
+  if (st == SE_OK) st = need(env, out, "out");
+  if (st != SE_OK) return st;
+  se_opt_int ex = {false, 0};
+  if (excluded_value && excluded_value->given) ex = *excluded_value;
+  symint_and_symbol_call c = {value, source, dyn, &ex, out};
+  se_evarg a[] = {ARG_INT(value), ARG_SOURCE(source), ARG_DIM(dyn),
+                  {.kind = SE_ARG_OPTINT, .u.oi = ex}};
+  clear_sym(out);
+  se__rec_result(env, &out->expr);
+  st = se__rec_call(env, SE_EV_CREATE_UNSPECIFIED_SYMINT_AND_SYMBOL, a, NARGS(a),
+                    run_symint_and_symbol, &c);
+  if (st != SE_OK) clear_sym(out);
   return st;
 }
 
@@ -181,26 +223,32 @@ static se_status run_unbacked(se_env *env, void *ud) {
   return se__env_create_unbacked(env, c->type, c->out);
 }
 
-static se_status create_unbacked(se_env *env, se_event_kind kind, se_pytype type, se_sym *out) {
+/* args: create_unbacked_symint's source (nargs 1), none for the others. */
+static se_status create_unbacked(se_env *env, se_event_kind kind, se_pytype type,
+                                 const se_evarg *args, size_t nargs, se_sym *out) {
   if (!env) return SE_INVALID;
   se_status st = need(env, out, "out");
   if (st != SE_OK) return st;
   unbacked_call c = {type, out};
   clear_sym(out);
   se__rec_result(env, &out->expr);
-  st = se__rec_call(env, kind, NULL, 0, run_unbacked, &c);
+  st = se__rec_call(env, kind, args, nargs, run_unbacked, &c);
   if (st != SE_OK) clear_sym(out);
   return st;
 }
 
+se_status se__api_create_unbacked_symint(se_env *env, const se_source *source, se_sym *out) {
+  se_evarg a[] = {ARG_SOURCE(source)};
+  return create_unbacked(env, SE_EV_CREATE_UNBACKED_SYMINT, SE_PY_INT, a, NARGS(a), out);
+}
 se_status se_env_create_unbacked_symint(se_env *env, se_sym *out) {
-  return create_unbacked(env, SE_EV_CREATE_UNBACKED_SYMINT, SE_PY_INT, out);
+  return se__api_create_unbacked_symint(env, NULL, out);
 }
 se_status se_env_create_unbacked_symfloat(se_env *env, se_sym *out) {
-  return create_unbacked(env, SE_EV_CREATE_UNBACKED_SYMFLOAT, SE_PY_FLOAT, out);
+  return create_unbacked(env, SE_EV_CREATE_UNBACKED_SYMFLOAT, SE_PY_FLOAT, NULL, 0, out);
 }
 se_status se_env_create_unbacked_symbool(se_env *env, se_sym *out) {
-  return create_unbacked(env, SE_EV_CREATE_UNBACKED_SYMBOOL, SE_PY_BOOL, out);
+  return create_unbacked(env, SE_EV_CREATE_UNBACKED_SYMBOOL, SE_PY_BOOL, NULL, 0, out);
 }
 
 typedef struct tensor_call {
@@ -306,16 +354,63 @@ typedef struct unbacked_val_call {
 
 static se_status run_unbacked_val(se_env *env, void *ud) {
   unbacked_val_call *c = ud;
-  return se__env_set_unbacked_var_to_val(env, c->k, c->v);
+  return se__env_set_real_tensor_prop_unbacked_vals(env, c->k, c->v);
 }
 
-se_status se_env_set_unbacked_var_to_val(se_env *env, const se_expr *k, const se_expr *v) {
+se_status se_env_set_real_tensor_prop_unbacked_vals(se_env *env, const se_expr *k,
+                                                    const se_expr *v) {
   if (!env) return SE_INVALID;
   if (!k || !v)
-    return se__fail(env->ctx, SE_INVALID, "se_env_set_unbacked_var_to_val: NULL argument");
+    return se__fail(env->ctx, SE_INVALID,
+                    "se_env_set_real_tensor_prop_unbacked_vals: NULL argument");
   unbacked_val_call c = {k, v};
   se_evarg a[] = {ARG_EXPR(k), ARG_EXPR(v)};
-  return se__rec_call(env, SE_EV_SET_UNBACKED_VAR_TO_VAL, a, NARGS(a), run_unbacked_val, &c);
+  return se__rec_call(env, SE_EV_SET_REAL_TENSOR_PROP_UNBACKED_VALS, a, NARGS(a),
+                      run_unbacked_val, &c);
+}
+
+typedef struct exclusion_call {
+  const se_expr *sym;
+  int64_t val;
+} exclusion_call;
+
+static se_status run_exclusion(se_env *env, void *ud) {
+  exclusion_call *c = ud;
+  return se__env_record_exclusion_constraint(env, c->sym, c->val);
+}
+
+se_status se_env_record_exclusion_constraint(se_env *env, const se_expr *sym, int64_t val) {
+  if (!env) return SE_INVALID;
+  if (!sym)
+    return se__fail(env->ctx, SE_INVALID, "se_env_record_exclusion_constraint: NULL symbol");
+  exclusion_call c = {sym, val};
+  se_evarg a[] = {ARG_EXPR(sym), ARG_INT(val)};
+  return se__rec_call(env, SE_EV_RECORD_EXCLUSION_CONSTRAINT, a, NARGS(a), run_exclusion, &c);
+}
+
+typedef struct ignore_fresh_call {
+  bool b;
+  bool *prev;
+} ignore_fresh_call;
+
+/* Not undone by a rollback, as PyTorch's thread-local flag is not state;
+ * the call cannot fail after setting it. */
+static se_status run_ignore_fresh(se_env *env, void *ud) {
+  ignore_fresh_call *c = ud;
+  *c->prev = env->ignore_fresh_unbacked_symbols;
+  env->ignore_fresh_unbacked_symbols = c->b;
+  return SE_OK;
+}
+
+se_status se_env_ignore_fresh_unbacked_symbols_set(se_env *env, bool b, bool *prev) {
+  if (!env) return SE_INVALID;
+  bool old = false;
+  ignore_fresh_call c = {b, &old};
+  se_evarg a[] = {ARG_BOOL(b)};
+  se_status st = se__rec_call(env, SE_EV_IGNORE_FRESH_UNBACKED_SYMBOLS_SET, a, NARGS(a),
+                              run_ignore_fresh, &c);
+  if (st == SE_OK && prev) *prev = old;
+  return st;
 }
 
 typedef struct pair_call {
@@ -394,28 +489,46 @@ se_status se_env_suppress_guards_exit(se_env *env) {
 typedef struct evaluate_call {
   const se_expr *expr, *hint, *fallback;
   int32_t fx;
-  bool size_oblivious;
+  bool size_oblivious, forcing_spec, suppress;
   const se_expr **out;
 } evaluate_call;
 
+/* PyTorch's _evaluate_expr reads the thread's suppress_guards flag, which
+ * _inner_evaluate_expr records as _suppress_guards_tls: the call runs under
+ * that flag (suppress_guards is not state; it is restored afterwards). */
 static se_status run_evaluate(se_env *env, void *ud) {
   evaluate_call *c = ud;
-  return se__env_evaluate_expr(env, c->expr, c->hint, c->fx, c->size_oblivious, c->fallback,
-                               false, c->out);
+  bool saved = env->suppress_guards;
+  env->suppress_guards = c->suppress;
+  se_status st = se__env_evaluate_expr(env, c->expr, c->hint, c->fx, c->size_oblivious,
+                                       c->fallback, c->forcing_spec, c->out);
+  env->suppress_guards = saved;
+  return st;
 }
 
-se_status se_env_evaluate_expr(se_env *env, const se_expr *expr, const se_expr *hint, int32_t fx,
-                               bool size_oblivious, const se_expr *fallback, const se_expr **out) {
+se_status se__api_evaluate_expr(se_env *env, const se_expr *expr, const se_expr *hint, int32_t fx,
+                                bool size_oblivious, bool forcing_spec, bool suppress_guards_tls,
+                                const se_expr *fallback, const se_expr **out) {
   if (!env) return SE_INVALID;
   if (!expr) return se__fail(env->ctx, SE_INVALID, "se_env_evaluate_expr: NULL expression");
   const se_expr *r = NULL;
-  evaluate_call c = {expr, hint, fallback, fx, size_oblivious, &r};
-  se_evarg a[] = {ARG_EXPR(expr), ARG_EXPR(hint), arg_fx(env, fx), ARG_BOOL(size_oblivious),
+  evaluate_call c = {expr,         hint,         fallback, fx, size_oblivious,
+                     forcing_spec, suppress_guards_tls, &r};
+  se_evarg a[] = {ARG_EXPR(expr),         ARG_EXPR(hint),
+                  arg_fx(env, fx),        ARG_BOOL(size_oblivious),
+                  ARG_BOOL(forcing_spec), ARG_BOOL(suppress_guards_tls),
                   ARG_EXPR(fallback)};
   se__rec_result(env, &r);
   se_status st = se__rec_call(env, SE_EV_EVALUATE_EXPR, a, NARGS(a), run_evaluate, &c);
   if (st == SE_OK && out) *out = r;
   return st;
+}
+
+se_status se_env_evaluate_expr(se_env *env, const se_expr *expr, const se_expr *hint, int32_t fx,
+                               bool size_oblivious, const se_expr *fallback, const se_expr **out) {
+  if (!env) return SE_INVALID;
+  return se__api_evaluate_expr(env, expr, hint, fx, size_oblivious, false, env->suppress_guards,
+                               fallback, out);
 }
 
 typedef struct defer_call {

@@ -26,12 +26,16 @@
 #include "record/recorder.h"
 
 #define LOG_FORMAT "shapeenv-events"
-#define LOG_VERSION 1
+#define LOG_VERSION 2     /* the version written */
+#define LOG_VERSION_MIN 1 /* the oldest version read */
 #define DUMP_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT)
 
-static const char *const dim_names[] = {"DYNAMIC", "DUCK", "STATIC", "SIZE_LIKE_UNBACKED",
+/* DimDynamic names as written (PyTorch 2.13's; OBLIVIOUS_SIZE is ours). A
+ * version-1 log wrote SIZE_LIKE_UNBACKED for UNBACKED; it is read in both. */
+static const char *const dim_names[] = {"DYNAMIC", "DUCK", "STATIC", "UNBACKED",
                                         "INFER_STRIDE", "OBLIVIOUS_SIZE"};
 #define N_DIMS (sizeof dim_names / sizeof dim_names[0])
+#define OLD_UNBACKED_NAME "SIZE_LIKE_UNBACKED"
 
 static const char *const type_names[] = {"int", "float", "bool"};
 
@@ -239,6 +243,25 @@ static json_t *wdim_list(writer *w, const se_dim_dynamic *v, size_t n) {
   return a;
 }
 
+static json_t *wconstraint_list(writer *w, const se_constraint *v, size_t n) {
+  json_t *a = json_array();
+  if (!a) return wnomem(w);
+  for (size_t i = 0; i < n; i++)
+    if (!push(w, a, wconstraint(w, &v[i]))) {
+      json_decref(a);
+      return NULL;
+    }
+  return a;
+}
+
+static json_t *woptint(const se_opt_int *v) {
+  return v->given ? json_integer(v->value) : json_null();
+}
+
+/* The size, stride, offset and nesting of the tensor, is_dim_dynamic, then
+ * the symbolic context's fields the caller gave. hint_overrides (a dict in
+ * PyTorch) is a list of [dim, value] pairs in dimension order, left out
+ * when empty, as PyTorch treats an empty dict as none. */
 static json_t *wtensor_spec(writer *w, const se_tensor_spec *t) {
   json_t *o = json_object();
   if (!o) return wnomem(w);
@@ -246,13 +269,36 @@ static json_t *wtensor_spec(writer *w, const se_tensor_spec *t) {
             put(w, o, "stride", wi64_list(w, t->strides, t->dim)) &&
             put(w, o, "storage_offset", json_integer(t->storage_offset)) &&
             put(w, o, "is_nested", json_boolean(t->is_nested));
+  if (ok) {
+    json_t *a = json_array();
+    ok = put(w, o, "is_dim_dynamic", a);
+    for (size_t i = 0; ok && i < t->dim; i++)
+      ok = push(w, a, json_boolean(t->is_dim_dynamic && t->is_dim_dynamic[i]));
+  }
   if (ok && t->dynamic_sizes) ok = put(w, o, "dynamic_sizes", wdim_list(w, t->dynamic_sizes, t->dim));
   if (ok && t->dynamic_strides)
     ok = put(w, o, "dynamic_strides", wdim_list(w, t->dynamic_strides, t->dim));
-  if (ok && t->constraint_sizes) {
+  if (ok && t->constraint_sizes)
+    ok = put(w, o, "constraint_sizes", wconstraint_list(w, t->constraint_sizes, t->dim));
+  if (ok && t->constraint_strides)
+    ok = put(w, o, "constraint_strides", wconstraint_list(w, t->constraint_strides, t->dim));
+  if (ok && t->excluded_sizes) {
     json_t *a = json_array();
-    ok = put(w, o, "constraint_sizes", a);
-    for (size_t i = 0; ok && i < t->dim; i++) ok = push(w, a, wconstraint(w, &t->constraint_sizes[i]));
+    ok = put(w, o, "excluded_sizes", a);
+    for (size_t i = 0; ok && i < t->dim; i++) ok = push(w, a, woptint(&t->excluded_sizes[i]));
+  }
+  bool any_override = false;
+  for (size_t i = 0; t->hint_overrides && i < t->dim; i++)
+    any_override = any_override || t->hint_overrides[i].given;
+  if (ok && any_override) {
+    json_t *a = json_array();
+    ok = put(w, o, "hint_overrides", a);
+    for (size_t i = 0; ok && i < t->dim; i++) {
+      if (!t->hint_overrides[i].given) continue;
+      json_t *pair = json_array();
+      ok = push(w, a, pair) && push(w, pair, json_integer((json_int_t)i)) &&
+           push(w, pair, json_integer(t->hint_overrides[i].value));
+    }
   }
   if (!ok) {
     json_decref(o);
@@ -327,6 +373,9 @@ static json_t *warg(writer *w, const se_evarg *a) {
   case SE_ARG_FXARGS: return wfxargs(w, a);
   case SE_ARG_OP: return wstr(w, a->u.s);
   case SE_ARG_TRACKED: return wtracked(w, a->u.tracked, false);
+  case SE_ARG_NUM: return a->u.num.is_float ? wfloat(w, a->u.num.f) : json_integer(a->u.num.i);
+  case SE_ARG_OPTBOOL: return a->u.i < 0 ? json_null() : json_boolean(a->u.i != 0);
+  case SE_ARG_OPTINT: return woptint(&a->u.oi);
   }
   return wfail(w, SE_INVALID, "unknown argument kind %d", (int)a->kind);
 }
@@ -536,6 +585,7 @@ typedef struct reader {
   const se_tracked *last_fakes; /* ... (for "tracked_fakes": "previous") */
   size_t last_nfakes;
   bool have_fakes;   /* a full snapshot has been read */
+  int version;       /* the log's format version (from line 1) */
   char field[128];   /* the field being read, for messages ("args.orig_expr") */
 } reader;
 
@@ -602,7 +652,7 @@ static se_status mistyped(reader *rd, const json_t *j, const char *want) {
  * value or a replacement): the log may only mention those. */
 static bool known_symbol(const se_env *env, const se_expr *s) {
   return se__st_get(&env->var_to_range, s) || se__st_get(&env->replacements, s) ||
-         se__st_get(&env->backed_var_to_val, s) || se__st_get(&env->unbacked_var_to_val, s);
+         se__st_get(&env->backed_var_to_val, s) || se__st_get(&env->real_tensor_prop_unbacked_vals, s);
 }
 
 static const se_expr *unknown_symbol(const se_env *env, const se_expr *e) {
@@ -710,7 +760,45 @@ static se_status rdim(reader *rd, const json_t *j, int64_t *out) {
       *out = (int64_t)i;
       return SE_OK;
     }
+  if (!strcmp(s, OLD_UNBACKED_NAME)) {
+    *out = SE_DIM_UNBACKED;
+    return SE_OK;
+  }
   return ffail(rd, "unknown DimDynamic \"%.40s\"", s);
+}
+
+/* An int (a JSON integer) or a float (a JSON real, "nan", "inf", "-inf"). */
+static se_status rnum(reader *rd, const json_t *j, se_num *out) {
+  memset(out, 0, sizeof *out);
+  if (json_is_integer(j)) {
+    out->i = (int64_t)json_integer_value(j);
+    return SE_OK;
+  }
+  const char *s = json_is_string(j) ? json_string_value(j) : NULL;
+  if (!json_is_real(j) && !(s && (!strcmp(s, "nan") || !strcmp(s, "inf") || !strcmp(s, "-inf"))))
+    return mistyped(rd, j, "an integer or a number");
+  out->is_float = true;
+  return rfloat(rd, j, &out->f);
+}
+
+/* true / false / null as 1 / 0 / -1. */
+static se_status roptbool(reader *rd, const json_t *j, int64_t *out) {
+  if (json_is_null(j)) {
+    *out = -1;
+    return SE_OK;
+  }
+  if (!json_is_boolean(j)) return mistyped(rd, j, "a boolean or null");
+  *out = json_is_true(j) ? 1 : 0;
+  return SE_OK;
+}
+
+static se_status roptint(reader *rd, const json_t *j, se_opt_int *out) {
+  memset(out, 0, sizeof *out);
+  if (json_is_null(j)) return SE_OK;
+  if (!json_is_integer(j)) return mistyped(rd, j, "an integer or null");
+  out->given = true;
+  out->value = (int64_t)json_integer_value(j);
+  return SE_OK;
 }
 
 /* Rejects keys of obj not in names[0..n). */
@@ -800,11 +888,43 @@ static se_status rarray(reader *rd, const json_t *j, size_t *n) {
   return SE_OK;
 }
 
+/* Narrows the current field to its member key ("args.tensor" becomes
+ * "args.tensor.key"); returns the length to restore it with. */
+static size_t sub_field(reader *rd, const char *key) {
+  size_t n = strlen(rd->field);
+  snprintf(rd->field + n, sizeof rd->field - n, ".%s", key);
+  return n;
+}
+
+/* hint_overrides: [[dim, value], ...], each dimension at most once. */
+static se_status rhint_overrides(reader *rd, const json_t *j, size_t dim, se_opt_int *v) {
+  size_t n = SIZE_MAX;
+  se_status st = rarray(rd, j, &n);
+  if (st != SE_OK) return st;
+  for (size_t k = 0; k < n; k++) {
+    const json_t *p = json_array_get(j, k);
+    if (!json_is_array(p) || json_array_size(p) != 2 || !json_is_integer(json_array_get(p, 0)) ||
+        !json_is_integer(json_array_get(p, 1)))
+      return ffail(rd, "entry %zu: expected a pair [dim, value] of integers", k);
+    json_int_t d = json_integer_value(json_array_get(p, 0));
+    if (d < 0 || (uint64_t)d >= dim)
+      return ffail(rd, "entry %zu: dimension %lld out of range for %zu dimensions", k,
+                   (long long)d, dim);
+    if (v[d].given) return ffail(rd, "entry %zu: dimension %lld given twice", k, (long long)d);
+    v[d].given = true;
+    v[d].value = (int64_t)json_integer_value(json_array_get(p, 1));
+  }
+  return SE_OK;
+}
+
 static se_status rtensor_spec(reader *rd, const json_t *j, const se_tensor_spec **out) {
   if (!json_is_object(j)) return mistyped(rd, j, "a tensor object");
-  static const char *const keys[] = {"size", "stride", "storage_offset", "is_nested",
-                                     "dynamic_sizes", "dynamic_strides", "constraint_sizes"};
-  se_status st = only_keys(rd, j, keys, 7);
+  static const char *const keys[] = {"size",           "stride",          "storage_offset",
+                                     "is_nested",      "dynamic_sizes",   "dynamic_strides",
+                                     "constraint_sizes", "is_dim_dynamic", "constraint_strides",
+                                     "excluded_sizes", "hint_overrides"};
+  /* Version 1 had the first seven keys only. */
+  se_status st = only_keys(rd, j, keys, rd->version >= 2 ? 11 : 7);
   if (st != SE_OK) return st;
   se_tensor_spec *t = ralloc(rd, sizeof *t);
   if (!t) return SE_NOMEM;
@@ -812,7 +932,8 @@ static se_status rtensor_spec(reader *rd, const json_t *j, const se_tensor_spec 
   const json_t *sd = sz ? need_key(rd, j, "stride", &st) : NULL;
   const json_t *off = sd ? need_key(rd, j, "storage_offset", &st) : NULL;
   const json_t *nest = off ? need_key(rd, j, "is_nested", &st) : NULL;
-  if (!nest) return st;
+  const json_t *idd = nest && rd->version >= 2 ? need_key(rd, j, "is_dim_dynamic", &st) : NULL;
+  if (!nest || (rd->version >= 2 && !idd)) return st;
   size_t dim = SIZE_MAX;
   if ((st = rarray(rd, sz, &dim)) != SE_OK || (st = rarray(rd, sd, &dim)) != SE_OK) return st;
   int64_t *sizes = ralloc(rd, dim * sizeof *sizes), *strides = ralloc(rd, dim * sizeof *strides);
@@ -826,10 +947,23 @@ static se_status rtensor_spec(reader *rd, const json_t *j, const se_tensor_spec 
   t->strides = strides;
   if ((st = rinteger(rd, off, &t->storage_offset)) != SE_OK) return st;
   if ((st = rbool(rd, nest, &t->is_nested)) != SE_OK) return st;
+  if (idd) {
+    size_t m = dim, back = sub_field(rd, "is_dim_dynamic");
+    if ((st = rarray(rd, idd, &m)) != SE_OK) return st;
+    bool *v = ralloc(rd, dim * sizeof *v), any = false;
+    if (!v) return SE_NOMEM;
+    for (size_t i = 0; i < dim; i++) {
+      if ((st = rbool(rd, json_array_get(idd, i), &v[i])) != SE_OK) return st;
+      any = any || v[i];
+    }
+    if (any) t->is_dim_dynamic = v; /* all false is what NULL means */
+    rd->field[back] = '\0';
+  }
   for (int which = 0; which < 2; which++) {
-    const json_t *d = json_object_get(j, which ? "dynamic_strides" : "dynamic_sizes");
+    const char *key = which ? "dynamic_strides" : "dynamic_sizes";
+    const json_t *d = json_object_get(j, key);
     if (!d) continue;
-    size_t m = dim;
+    size_t m = dim, back = sub_field(rd, key);
     if ((st = rarray(rd, d, &m)) != SE_OK) return st;
     se_dim_dynamic *v = ralloc(rd, dim * sizeof *v);
     if (!v) return SE_NOMEM;
@@ -842,16 +976,46 @@ static se_status rtensor_spec(reader *rd, const json_t *j, const se_tensor_spec 
       t->dynamic_strides = v;
     else
       t->dynamic_sizes = v;
+    rd->field[back] = '\0';
   }
-  const json_t *cs = json_object_get(j, "constraint_sizes");
-  if (cs) {
-    size_t m = dim;
+  for (int which = 0; which < 2; which++) {
+    const char *key = which ? "constraint_strides" : "constraint_sizes";
+    const json_t *cs = json_object_get(j, key);
+    if (!cs) continue;
+    size_t m = dim, back = sub_field(rd, key);
     if ((st = rarray(rd, cs, &m)) != SE_OK) return st;
     se_constraint *v = ralloc(rd, dim * sizeof *v);
     if (!v) return SE_NOMEM;
     for (size_t i = 0; i < dim; i++)
       if ((st = rconstraint(rd, json_array_get(cs, i), &v[i])) != SE_OK) return st;
-    t->constraint_sizes = v;
+    if (which)
+      t->constraint_strides = v;
+    else
+      t->constraint_sizes = v;
+    rd->field[back] = '\0';
+  }
+  const json_t *ex = json_object_get(j, "excluded_sizes");
+  if (ex) {
+    size_t m = dim, back = sub_field(rd, "excluded_sizes");
+    if ((st = rarray(rd, ex, &m)) != SE_OK) return st;
+    se_opt_int *v = ralloc(rd, dim * sizeof *v);
+    if (!v) return SE_NOMEM;
+    for (size_t i = 0; i < dim; i++)
+      if ((st = roptint(rd, json_array_get(ex, i), &v[i])) != SE_OK) return st;
+    t->excluded_sizes = v;
+    rd->field[back] = '\0';
+  }
+  const json_t *ho = json_object_get(j, "hint_overrides");
+  if (ho) {
+    size_t back = sub_field(rd, "hint_overrides");
+    se_opt_int *v = ralloc(rd, dim * sizeof *v);
+    if (!v) return SE_NOMEM;
+    memset(v, 0, (dim ? dim : 1) * sizeof *v);
+    if ((st = rhint_overrides(rd, ho, dim, v)) != SE_OK) return st;
+    bool any = false;
+    for (size_t i = 0; i < dim; i++) any = any || v[i].given;
+    if (any) t->hint_overrides = v;
+    rd->field[back] = '\0';
   }
   *out = t;
   return SE_OK;
@@ -985,6 +1149,9 @@ static se_status rarg(reader *rd, const json_t *j, se_argkind kind, se_evarg *a)
     a->u.tracked = t;
     return rtracked(rd, j, false, t);
   }
+  case SE_ARG_NUM: return rnum(rd, j, &a->u.num);
+  case SE_ARG_OPTBOOL: return roptbool(rd, j, &a->u.i);
+  case SE_ARG_OPTINT: return roptint(rd, j, &a->u.oi);
   }
   return ffail(rd, "unknown argument kind");
 }
@@ -1002,12 +1169,15 @@ static se_status rctor(reader *rd, const json_t *j, se_env_options *opt) {
   set_field(rd, "version", NULL);
   const json_t *v = need_key(rd, j, "version", &st);
   if (!v) return st;
-  if (!json_is_integer(v) || json_integer_value(v) != LOG_VERSION) {
+  if (!json_is_integer(v) || json_integer_value(v) < LOG_VERSION_MIN ||
+      json_integer_value(v) > LOG_VERSION) {
     if (json_is_integer(v))
-      return rfail(rd, SE_PARSE, "unsupported format version %lld (this reader reads version %d)",
-                   (long long)json_integer_value(v), LOG_VERSION);
+      return rfail(rd, SE_PARSE,
+                   "unsupported format version %lld (this reader reads versions %d to %d)",
+                   (long long)json_integer_value(v), LOG_VERSION_MIN, LOG_VERSION);
     return mistyped(rd, v, "an integer");
   }
+  rd->version = (int)json_integer_value(v);
   set_field(rd, "line", NULL);
   if ((st = only_keys(rd, j, keys, 7)) != SE_OK) return st;
   set_field(rd, "index", NULL);
@@ -1082,6 +1252,44 @@ static se_event_kind event_kind(const char *name) {
   return SE_EV_CONSTRUCTOR;
 }
 
+/* ---- version 1 ---------------------------------------------------------------
+ * A version-1 log names two events differently and lacks three arguments;
+ * everything else reads as version 2. */
+
+/* create_float_symbol(val, source, dynamic_dim): a float input, replayed as
+ * the create_unspecified_symbol PyTorch records for it. */
+static const char *const v1_float_names[] = {"val", "source", "dynamic_dim"};
+static const se_argkind v1_float_kinds[] = {SE_ARG_FLOAT, SE_ARG_SOURCE, SE_ARG_DIM};
+
+/* The kind of a version-1 event name that version 2 renamed, or CONSTRUCTOR. */
+static se_event_kind v1_renamed(const char *name) {
+  if (!strcmp(name, "create_float_symbol")) return SE_EV_CREATE_UNSPECIFIED_SYMBOL;
+  if (!strcmp(name, "set_unbacked_var_to_val")) return SE_EV_SET_REAL_TENSOR_PROP_UNBACKED_VALS;
+  return SE_EV_CONSTRUCTOR;
+}
+
+/* Whether argument name of kind k is one version 1 did not have; if so,
+ * sets *a to its value then: create_unbacked_symint's source None,
+ * evaluate_expr's forcing_spec False and _suppress_guards_tls the
+ * environment's suppress_guards at this point of the replay. */
+static bool v1_default(reader *rd, se_event_kind k, const char *name, se_evarg *a) {
+  memset(a, 0, sizeof *a);
+  if (k == SE_EV_CREATE_UNBACKED_SYMINT && !strcmp(name, "source")) {
+    a->kind = SE_ARG_SOURCE;
+    return true;
+  }
+  if (k == SE_EV_EVALUATE_EXPR && !strcmp(name, "forcing_spec")) {
+    a->kind = SE_ARG_BOOL;
+    return true;
+  }
+  if (k == SE_EV_EVALUATE_EXPR && !strcmp(name, "_suppress_guards_tls")) {
+    a->kind = SE_ARG_BOOL;
+    a->u.b = rd->dst->suppress_guards;
+    return true;
+  }
+  return false;
+}
+
 /* A later line: fills ev (scratch arena) without running anything. */
 static se_status revent(reader *rd, const json_t *j, size_t index, se_event *ev) {
   static const char *const keys[] = {"index", "event", "args", "tracked_fakes", "location"};
@@ -1101,6 +1309,11 @@ static se_status revent(reader *rd, const json_t *j, size_t index, se_event *ev)
   if (!strcmp(nm, "ShapeEnv"))
     return ffail(rd, "the \"ShapeEnv\" constructor event may only be the first line");
   ev->kind = event_kind(nm);
+  bool v1_float = false;
+  if (rd->version == 1 && ev->kind == SE_EV_CONSTRUCTOR) {
+    ev->kind = v1_renamed(nm);
+    v1_float = ev->kind == SE_EV_CREATE_UNSPECIFIED_SYMBOL;
+  }
   if (ev->kind == SE_EV_CONSTRUCTOR) return ffail(rd, "unknown event \"%.60s\"", nm);
   set_field(rd, "line", NULL);
   if ((st = only_keys(rd, j, keys, 5)) != SE_OK) return st;
@@ -1111,6 +1324,10 @@ static se_status revent(reader *rd, const json_t *j, size_t index, se_event *ev)
   const char *const *names;
   const se_argkind *kinds;
   size_t np = se__event_params(ev->kind, &names, &kinds);
+  if (v1_float) {
+    names = v1_float_names;
+    kinds = v1_float_kinds;
+  }
   if ((st = only_keys(rd, args, names, np)) != SE_OK) return st;
   ev->nargs = np;
   ev->args = ralloc(rd, np * sizeof *ev->args);
@@ -1118,8 +1335,14 @@ static se_status revent(reader *rd, const json_t *j, size_t index, se_event *ev)
   for (size_t i = 0; i < np; i++) {
     set_field(rd, "args", names[i]);
     const json_t *a = json_object_get(args, names[i]);
+    if (!a && rd->version == 1 && v1_default(rd, ev->kind, names[i], &ev->args[i])) continue;
     if (!a) return ffail(rd, "missing argument of %s", nm);
     if ((st = rarg(rd, a, kinds[i], &ev->args[i])) != SE_OK) return st;
+  }
+  if (v1_float) {
+    double f = ev->args[0].u.f;
+    ev->args[0].kind = SE_ARG_NUM;
+    ev->args[0].u.num = (se_num){true, 0, f};
   }
   set_field(rd, "tracked_fakes", NULL);
   const json_t *tf = json_object_get(j, "tracked_fakes");

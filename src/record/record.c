@@ -153,6 +153,30 @@ static bool copy_args(se_env *env, se_recorder *r, const se_evarg *in, size_t n,
         memcpy(v, t->constraint_sizes, t->dim * sizeof *v);
         c->constraint_sizes = v;
       }
+      if (t->constraint_strides) {
+        se_constraint *v = se__arena_alloc(&r->arena, d * sizeof *v);
+        if (!v) return false;
+        memcpy(v, t->constraint_strides, t->dim * sizeof *v);
+        c->constraint_strides = v;
+      }
+      if (t->is_dim_dynamic) {
+        bool *v = se__arena_alloc(&r->arena, d * sizeof *v);
+        if (!v) return false;
+        memcpy(v, t->is_dim_dynamic, t->dim * sizeof *v);
+        c->is_dim_dynamic = v;
+      }
+      if (t->excluded_sizes) {
+        se_opt_int *v = se__arena_alloc(&r->arena, d * sizeof *v);
+        if (!v) return false;
+        memcpy(v, t->excluded_sizes, t->dim * sizeof *v);
+        c->excluded_sizes = v;
+      }
+      if (t->hint_overrides) {
+        se_opt_int *v = se__arena_alloc(&r->arena, d * sizeof *v);
+        if (!v) return false;
+        memcpy(v, t->hint_overrides, t->dim * sizeof *v);
+        c->hint_overrides = v;
+      }
       a[i].u.t = c;
       break;
     }

@@ -22,7 +22,7 @@ typedef enum se_event_kind {
 typedef enum se_argkind {
   SE_ARG_INT, SE_ARG_FLOAT, SE_ARG_BOOL, SE_ARG_EXPR, SE_ARG_SOURCE, SE_ARG_DIM,
   SE_ARG_CONSTRAINT, SE_ARG_SYM, SE_ARG_STR, SE_ARG_FX, SE_ARG_TENSOR, SE_ARG_FXARGS,
-  SE_ARG_OP, SE_ARG_TRACKED
+  SE_ARG_OP, SE_ARG_TRACKED, SE_ARG_NUM, SE_ARG_OPTBOOL, SE_ARG_OPTINT
 } se_argkind;
 
 struct se_tracked;
@@ -33,7 +33,9 @@ struct se_tracked;
 typedef struct se_evarg {
   se_argkind kind;
   union {
-    int64_t i;                  /* INT, DIM */
+    int64_t i;                  /* INT, DIM; OPTBOOL: 1 True, 0 False, -1 None */
+    se_num num;                 /* NUM */
+    se_opt_int oi;              /* OPTINT */
     double f;                   /* FLOAT */
     bool b;                     /* BOOL */
     const se_expr *e;           /* EXPR (NULL = None) */

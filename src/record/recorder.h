@@ -55,6 +55,23 @@ se_status se__replay_events(se_env *env, size_t until, se_env **out);
 /* _create_fx_call_function as a recorded call. */
 se_status se__api_fx_call(se_env *env, const char *target, const se_fx_arg *args, size_t n,
                           int32_t *node);
+/* create_symbol with PyTorch's full arguments: val an int or a float,
+ * positive 1 (True), 0 (False) or -1 (None; treated as False). */
+se_status se__api_create_symbol(se_env *env, se_num val, const se_source *source,
+                                se_dim_dynamic dyn, const se_constraint *constraint,
+                                int positive, bool do_not_specialize_zero_one,
+                                const se_expr **out);
+/* create_unspecified_symbol with an int or a float val. */
+se_status se__api_create_unspecified_symbol(se_env *env, se_num val, const se_source *source,
+                                            se_dim_dynamic dyn, const se_expr **out);
+/* create_unbacked_symint(source) (source may be NULL). */
+se_status se__api_create_unbacked_symint(se_env *env, const se_source *source, se_sym *out);
+/* evaluate_expr as PyTorch records it (_inner_evaluate_expr): the call runs
+ * with guards suppressed exactly when suppress_guards_tls is set, whatever
+ * the environment's suppress_guards stack says; forcing_spec is passed on. */
+se_status se__api_evaluate_expr(se_env *env, const se_expr *expr, const se_expr *hint, int32_t fx,
+                                bool size_oblivious, bool forcing_spec, bool suppress_guards_tls,
+                                const se_expr *fallback, const se_expr **out);
 /* guard_or_defer_runtime_assert as a recorded call, with its answer. */
 se_status se__api_guard_or_defer(se_env *env, const se_expr *expr, const char *msg, int32_t fx,
                                  bool *out);

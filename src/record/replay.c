@@ -36,17 +36,18 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
   int32_t fx;
   switch (ev->kind) {
   case SE_EV_CREATE_SYMBOL:
-    return se_env_create_symbol(dst, a[0].u.i, a[1].u.src, (se_dim_dynamic)a[2].u.i, a[3].u.c,
-                                a[4].u.b, a[5].u.b, &e);
-  case SE_EV_CREATE_FLOAT_SYMBOL:
-    return se_env_create_float_symbol(dst, a[0].u.f, a[1].u.src, (se_dim_dynamic)a[2].u.i, &e);
+    return se__api_create_symbol(dst, a[0].u.num, a[1].u.src, (se_dim_dynamic)a[2].u.i, a[3].u.c,
+                                 (int)a[4].u.i, a[5].u.b, &e);
   case SE_EV_CREATE_UNSPECIFIED_SYMBOL:
-    return se_env_create_unspecified_symbol(dst, a[0].u.i, a[1].u.src, (se_dim_dynamic)a[2].u.i,
-                                            &e);
+    return se__api_create_unspecified_symbol(dst, a[0].u.num, a[1].u.src,
+                                             (se_dim_dynamic)a[2].u.i, &e);
+  case SE_EV_CREATE_UNSPECIFIED_SYMINT_AND_SYMBOL:
+    return se_env_create_unspecified_symint_and_symbol(dst, a[0].u.i, a[1].u.src,
+                                                       (se_dim_dynamic)a[2].u.i, &a[3].u.oi, &s);
   case SE_EV_CREATE_SYMINTNODE: return se_env_create_symintnode(dst, a[0].u.e, a[1].u.e, a[2].u.src, &s);
   case SE_EV_CREATE_SYMFLOATNODE:
     return se_env_create_symfloatnode(dst, a[0].u.e, a[1].u.e, a[2].u.src, &s);
-  case SE_EV_CREATE_UNBACKED_SYMINT: return se_env_create_unbacked_symint(dst, &s);
+  case SE_EV_CREATE_UNBACKED_SYMINT: return se__api_create_unbacked_symint(dst, a[0].u.src, &s);
   case SE_EV_CREATE_UNBACKED_SYMFLOAT: return se_env_create_unbacked_symfloat(dst, &s);
   case SE_EV_CREATE_UNBACKED_SYMBOOL: return se_env_create_unbacked_symbool(dst, &s);
   case SE_EV_CREATE_TENSOR: return se_env_create_tensor(dst, a[0].u.t, a[1].u.src, &t);
@@ -61,6 +62,8 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
     if (st == SE_OK) st = bind_sym(dst, i, &a[1], &y);
     return st == SE_OK ? se_env_constrain_unify(dst, x, y) : st;
   }
+  case SE_EV_IGNORE_FRESH_UNBACKED_SYMBOLS_SET:
+    return se_env_ignore_fresh_unbacked_symbols_set(dst, a[0].u.b, NULL);
   case SE_EV_FREEZE: return se_env_freeze(dst);
   case SE_EV_FREEZE_RUNTIME_ASSERTS: return se_env_freeze_runtime_asserts(dst);
   case SE_EV_SUPPRESS_GUARDS_ENTER: return se_env_suppress_guards_enter(dst);
@@ -68,7 +71,8 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
   case SE_EV_EVALUATE_EXPR:
     fx = rebind(dst, a[2].u.fxname);
     if (fx == -2) return missing_node(dst, i, a[2].u.fxname);
-    return se_env_evaluate_expr(dst, a[0].u.e, a[1].u.e, fx, a[3].u.b, a[4].u.e, &e);
+    return se__api_evaluate_expr(dst, a[0].u.e, a[1].u.e, fx, a[3].u.b, a[4].u.b, a[5].u.b,
+                                 a[6].u.e, &e);
   case SE_EV_GUARD_OR_DEFER_RUNTIME_ASSERT:
     fx = rebind(dst, a[2].u.fxname);
     if (fx == -2) return missing_node(dst, i, a[2].u.fxname);
@@ -91,8 +95,10 @@ static se_status run_event(se_env *dst, size_t i, const se_event *ev) {
   case SE_EV_ELIMINATE_UNBACKED: return se_env_eliminate_unbacked(dst, a[0].u.e, a[1].u.e);
   case SE_EV_RENAME_UNBACKED_TO: return se_env_rename_unbacked_to(dst, a[0].u.e, a[1].u.e);
   case SE_EV_CONSTRAIN_IS_BOUNDED: return se_env_constrain_is_bounded(dst, a[0].u.e, a[1].u.e);
-  case SE_EV_SET_UNBACKED_VAR_TO_VAL:
-    return se_env_set_unbacked_var_to_val(dst, a[0].u.e, a[1].u.e);
+  case SE_EV_SET_REAL_TENSOR_PROP_UNBACKED_VALS:
+    return se_env_set_real_tensor_prop_unbacked_vals(dst, a[0].u.e, a[1].u.e);
+  case SE_EV_RECORD_EXCLUSION_CONSTRAINT:
+    return se_env_record_exclusion_constraint(dst, a[0].u.e, a[1].u.i);
   case SE_EV_TRACK_FAKE: {
     const se_tracked *tr = a[1].u.tracked;
     if (tr->is_tensor) return se_env_track_tensor(dst, a[0].u.src, &tr->tensor);

@@ -7,8 +7,30 @@
 
 #include "record/recorder.h"
 
-static const char *const dim_names[] = {"DYNAMIC", "DUCK", "STATIC", "SIZE_LIKE_UNBACKED",
+/* DimDynamic member names as PyTorch 2.13 prints them (OBLIVIOUS_SIZE is ours). */
+static const char *const dim_names[] = {"DYNAMIC", "DUCK", "STATIC", "UNBACKED",
                                         "INFER_STRIDE", "OBLIVIOUS_SIZE"};
+
+static const char *dim_name(se_dim_dynamic d) {
+  return (unsigned)d < 6 ? dim_names[d] : "?";
+}
+
+static void put_dim_list(se_buf *b, const char *key, const se_dim_dynamic *v, size_t n) {
+  se__buf_printf(b, ", %s=[", key);
+  for (size_t i = 0; i < n; i++) se__buf_printf(b, "%sDimDynamic.%s", i ? ", " : "", dim_name(v[i]));
+  se__buf_putc(b, ']');
+}
+
+static void put_constraint(se_buf *b, const se_constraint *c);
+
+static void put_constraint_list(se_buf *b, const char *key, const se_constraint *v, size_t n) {
+  se__buf_printf(b, ", %s=[", key);
+  for (size_t i = 0; i < n; i++) {
+    if (i) se__buf_puts(b, ", ");
+    put_constraint(b, &v[i]);
+  }
+  se__buf_putc(b, ']');
+}
 
 static void put_expr(se_env *env, se_buf *b, const se_expr *e) {
   if (!e) {
@@ -67,6 +89,22 @@ static void put_i64_list(se_buf *b, const int64_t *v, size_t n) {
   se__buf_putc(b, ']');
 }
 
+static void put_constraint(se_buf *b, const se_constraint *c) {
+  if (!c || c->kind == SE_CONSTRAINT_NONE) {
+    se__buf_puts(b, "None");
+  } else if (c->kind == SE_CONSTRAINT_RELAXED) {
+    se__buf_printf(b, "RelaxedUnspecConstraint(warn_only=%s)", c->warn_only ? "True" : "False");
+  } else {
+    se__buf_printf(b, "StrictMinMaxConstraint(warn_only=%s, vr=VR[%lld, ",
+                   c->warn_only ? "True" : "False", (long long)c->lo);
+    if (c->hi == INT64_MAX)
+      se__buf_puts(b, "int_oo");
+    else
+      se__buf_printf(b, "%lld", (long long)c->hi);
+    se__buf_puts(b, "])");
+  }
+}
+
 void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a) {
   switch (a->kind) {
   case SE_ARG_INT: se__buf_printf(b, "%lld", (long long)a->u.i); break;
@@ -74,27 +112,23 @@ void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a) {
   case SE_ARG_BOOL: se__buf_puts(b, a->u.b ? "True" : "False"); break;
   case SE_ARG_EXPR: put_expr(env, b, a->u.e); break;
   case SE_ARG_SOURCE: se__buf_puts(b, a->u.src ? a->u.src->name : "None"); break;
-  case SE_ARG_DIM:
-    se__buf_printf(b, "DimDynamic.%s",
-                   a->u.i >= 0 && a->u.i < 6 ? dim_names[a->u.i] : "?");
+  case SE_ARG_DIM: se__buf_printf(b, "DimDynamic.%s", dim_name((se_dim_dynamic)a->u.i)); break;
+  case SE_ARG_CONSTRAINT: put_constraint(b, a->u.c); break;
+  case SE_ARG_NUM:
+    if (a->u.num.is_float)
+      put_pyfloat(b, a->u.num.f);
+    else
+      se__buf_printf(b, "%lld", (long long)a->u.num.i);
     break;
-  case SE_ARG_CONSTRAINT: {
-    const se_constraint *c = a->u.c;
-    if (!c || c->kind == SE_CONSTRAINT_NONE) {
+  case SE_ARG_OPTBOOL:
+    se__buf_puts(b, a->u.i < 0 ? "None" : a->u.i ? "True" : "False");
+    break;
+  case SE_ARG_OPTINT:
+    if (a->u.oi.given)
+      se__buf_printf(b, "%lld", (long long)a->u.oi.value);
+    else
       se__buf_puts(b, "None");
-    } else if (c->kind == SE_CONSTRAINT_RELAXED) {
-      se__buf_printf(b, "RelaxedUnspecConstraint(warn_only=%s)", c->warn_only ? "True" : "False");
-    } else {
-      se__buf_printf(b, "StrictMinMaxConstraint(warn_only=%s, vr=VR[%lld, ",
-                     c->warn_only ? "True" : "False", (long long)c->lo);
-      if (c->hi == INT64_MAX)
-        se__buf_puts(b, "int_oo");
-      else
-        se__buf_printf(b, "%lld", (long long)c->hi);
-      se__buf_puts(b, "])");
-    }
     break;
-  }
   case SE_ARG_SYM:
     put_expr(env, b, a->u.sym.v.expr);
     break;
@@ -114,20 +148,38 @@ void se__rec_print_arg(se_env *env, se_buf *b, const se_evarg *a) {
     put_i64_list(b, t->strides, t->dim);
     se__buf_printf(b, ", storage_offset=%lld, is_nested=%s", (long long)t->storage_offset,
                    t->is_nested ? "True" : "False");
-    if (t->dynamic_sizes) {
-      se__buf_puts(b, ", dynamic_sizes=[");
+    if (t->is_dim_dynamic) {
+      se__buf_puts(b, ", is_dim_dynamic=[");
       for (size_t i = 0; i < t->dim; i++)
-        se__buf_printf(b, "%sDimDynamic.%s", i ? ", " : "",
-                       (unsigned)t->dynamic_sizes[i] < 6 ? dim_names[t->dynamic_sizes[i]] : "?");
+        se__buf_printf(b, "%s%s", i ? ", " : "", t->is_dim_dynamic[i] ? "True" : "False");
       se__buf_putc(b, ']');
     }
-    if (t->dynamic_strides) {
-      se__buf_puts(b, ", dynamic_strides=[");
-      for (size_t i = 0; i < t->dim; i++)
-        se__buf_printf(b, "%sDimDynamic.%s", i ? ", " : "",
-                       (unsigned)t->dynamic_strides[i] < 6 ? dim_names[t->dynamic_strides[i]]
-                                                           : "?");
+    if (t->dynamic_sizes) put_dim_list(b, "dynamic_sizes", t->dynamic_sizes, t->dim);
+    if (t->dynamic_strides) put_dim_list(b, "dynamic_strides", t->dynamic_strides, t->dim);
+    if (t->constraint_sizes) put_constraint_list(b, "constraint_sizes", t->constraint_sizes, t->dim);
+    if (t->constraint_strides)
+      put_constraint_list(b, "constraint_strides", t->constraint_strides, t->dim);
+    if (t->excluded_sizes) {
+      se__buf_puts(b, ", excluded_sizes=[");
+      for (size_t i = 0; i < t->dim; i++) {
+        if (i) se__buf_puts(b, ", ");
+        if (t->excluded_sizes[i].given)
+          se__buf_printf(b, "%lld", (long long)t->excluded_sizes[i].value);
+        else
+          se__buf_puts(b, "None");
+      }
       se__buf_putc(b, ']');
+    }
+    if (t->hint_overrides) {
+      se__buf_puts(b, ", hint_overrides={");
+      bool first = true;
+      for (size_t i = 0; i < t->dim; i++) {
+        if (!t->hint_overrides[i].given) continue;
+        se__buf_printf(b, "%s%zu: %lld", first ? "" : ", ", i,
+                       (long long)t->hint_overrides[i].value);
+        first = false;
+      }
+      se__buf_putc(b, '}');
     }
     se__buf_putc(b, ')');
     break;

@@ -119,7 +119,7 @@ static char *describe(se_env *env, const se_prov *p) {
   } else if (p->field == &env->size_like && p->op == SE_PROV_PUT) {
     k = expr_text(env, p->key);
     r = fmt2(k, " is size-like", "", "");
-  } else if (p->field == &env->unbacked_var_to_val && p->op == SE_PROV_PUT) {
+  } else if (p->field == &env->real_tensor_prop_unbacked_vals && p->op == SE_PROV_PUT) {
     k = expr_text(env, p->key);
     v = expr_text(env, p->val.p);
     r = fmt2("real value of ", k, " is ", v);

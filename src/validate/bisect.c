@@ -109,9 +109,23 @@ static se_status probe(bis *b, size_t e, const se_tv_options *opt, se_tv_result 
   return st;
 }
 
-/* FX's format_node of an _assert node of dst. */
-static void put_node(se_buf *o, const se_env *env, int32_t i) {
+/* The node a bisection report names for _assert node i of the replayed
+ * env. PyTorch prints meta["current_node"] of the original graph's node:
+ * the traced node that was running when the _assert node was made. Here
+ * that is the text the caller gave se_env_set_current_node, found on the
+ * node of the same name in src; without one, FX's format_node of the
+ * _assert node itself. */
+static void put_node(se_buf *o, const se_env *src, const se_env *env, int32_t i) {
   const se_fx_node *nd = &SE_VEC_AT(&env->fx_nodes, se_fx_node, i);
+  se_map_entry *orig =
+      se__map_find(&src->name_to_node, nd->name, se__str_hash(nd->name, strlen(nd->name)));
+  if (orig && orig->val.i >= 0 && (size_t)orig->val.i < src->fx_nodes.n) {
+    const se_fx_node *on = &SE_VEC_AT(&src->fx_nodes, se_fx_node, orig->val.i);
+    if (on->current_node) {
+      se__buf_puts(o, on->current_node);
+      return;
+    }
+  }
   se__buf_printf(o, "%%%s : [num_users=0] = call_function[target=torch._assert](args = (",
                  nd->name);
   if (nd->nargs && nd->args[0].node >= 0)
@@ -235,7 +249,7 @@ se_status se_bisect_env(se_env *env, const se_tv_options *opt, se_bisect_progres
     se__buf_printf(&m, "translation validation failed when %s: %s\n\n", action, e ? e : "?");
     se_free(e);
     se__buf_puts(&m, "Failure occurred while running node:\n    ");
-    put_node(&m, b.dst, c->node);
+    put_node(&m, env, b.dst, c->node);
     if (ev->location) se__buf_printf(&m, "\n    at %s", ev->location);
     const char *details = best.report ? best.report : "";
     const char *head = "translation validation failed.\n\n";

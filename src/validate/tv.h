@@ -80,6 +80,12 @@ typedef enum se_z3fn {
  * (Bool < Int < Real). */
 Z3_ast se__z3_binary(se_tv *tv, se_z3op op, Z3_ast a, Z3_ast b);
 Z3_ast se__z3_unary(se_tv *tv, se_z3fn fn, Z3_ast a);
+/* a OP b for a comparison op (==, !=, <, <=, >, >=) of two z3py objects,
+ * as Python dispatches it: a numeral on the right of any other arithmetic
+ * term runs its reflected comparison, so the operands swap (x == 0 is
+ * 0 == x, x > 1 is 1 < x). se__z3_binary is the form for a Python number
+ * on the right, which never swaps. */
+Z3_ast se__z3_compare(se_tv *tv, se_z3op op, Z3_ast a, Z3_ast b);
 /* If(c, t, f) with the branches coerced to one sort. */
 Z3_ast se__z3_ite(se_tv *tv, Z3_ast c, Z3_ast t, Z3_ast f);
 /* Z3 values of numbers/booleans: IntVal, RealVal (exact), BoolVal. */

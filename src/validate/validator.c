@@ -269,9 +269,26 @@ static se_status issued_guards(se_tv *tv, se_env *env) {
   return st;
 }
 
+/* The assertion create_symbol adds for every positive int symbol it makes:
+ * sym > 1, whatever the symbol's range (PyTorch adds it with the symbol). */
+static se_status positive_symbols(se_tv *tv, se_env *env) {
+  se_ctx *ctx = env->ctx;
+  const uint32_t want = SE_ASM_INTEGER | SE_ASM_POSITIVE;
+  SE_MAP_EACH(&env->backed_var_to_val, e) {
+    const se_expr *sym = e->key;
+    if (sym->kind != SE_K_SYMBOL || (sym->u.sym.asm_ & want) != want) continue;
+    const se_expr *a[2] = {sym, se__int(ctx, 1)};
+    const se_expr *gt = a[1] ? se__node(ctx, SE_K_GT, a, 2) : NULL;
+    if (!gt || !se__tv_add_assertion(tv, se__tv_bool(tv, gt))) return failed(ctx);
+  }
+  return SE_OK;
+}
+
 static se_status env_targets(se_tv *tv, se_env *env, const se_placeholder *ph,
                              const se_source *const *sources, size_t n) {
   se_ctx *ctx = env->ctx;
+  se_status pst = positive_symbols(tv, env);
+  if (pst != SE_OK) return pst;
   /* Replacements: Eq(a, tgt), unevaluated. */
   SE_MAP_EACH(&env->replacements, e) {
     const se_expr *a[2] = {e->key, e->val.p};

@@ -167,6 +167,41 @@ static Z3_ast rel(se_tv *tv, se_z3op op, Z3_ast a, Z3_ast b) {
   }
 }
 
+/* The z3py class a term is wrapped in (_to_expr_ref): numerals of Int and
+ * Real sort are IntNumRef and RatNumRef, both subclasses of ArithRef, the
+ * class of every other arithmetic term. */
+typedef enum pyclass { PY_OTHER, PY_BOOL, PY_ARITH, PY_INTNUM, PY_RATNUM } pyclass;
+
+static pyclass py_class(se_tv *tv, Z3_ast a) {
+  Z3_sort_kind k = sort_of(tv, a);
+  if (k == Z3_BOOL_SORT) return PY_BOOL;
+  if (k != Z3_INT_SORT && k != Z3_REAL_SORT) return PY_OTHER;
+  if (Z3_get_ast_kind(tv->z, a) != Z3_NUMERAL_AST) return PY_ARITH;
+  return k == Z3_INT_SORT ? PY_INTNUM : PY_RATNUM;
+}
+
+/* The comparison Python evaluates for a OP b on two z3py objects: when b's
+ * class is a proper subclass of a's (a numeral on the right of any other
+ * arithmetic term), Python tries b's reflected method first, so x == 0
+ * becomes 0 == x and x > 1 becomes 1 < x. */
+Z3_ast se__z3_compare(se_tv *tv, se_z3op op, Z3_ast a, Z3_ast b) {
+  if (!a || !b) return NULL;
+  pyclass ca = py_class(tv, a), cb = py_class(tv, b);
+  if (ca == PY_ARITH && (cb == PY_INTNUM || cb == PY_RATNUM)) {
+    Z3_ast t = a;
+    a = b;
+    b = t;
+    switch (op) {
+    case SE_Z3_LT: op = SE_Z3_GT; break;
+    case SE_Z3_LE: op = SE_Z3_GE; break;
+    case SE_Z3_GT: op = SE_Z3_LT; break;
+    case SE_Z3_GE: op = SE_Z3_LE; break;
+    default: break; /* == and != are their own reflection */
+    }
+  }
+  return se__z3_binary(tv, op, a, b);
+}
+
 Z3_ast se__z3_ite(se_tv *tv, Z3_ast c, Z3_ast t, Z3_ast f) {
   if (!c || !t || !f) return NULL;
   coerce(tv, &t, &f);
@@ -242,8 +277,9 @@ Z3_ast se__z3_binary(se_tv *tv, se_z3op op, Z3_ast a, Z3_ast b) {
   case SE_Z3_EQ: case SE_Z3_NE: case SE_Z3_LT: case SE_Z3_LE: case SE_Z3_GT: case SE_Z3_GE:
     r = rel(tv, op, a, b);
     break;
-  case SE_Z3_MIN: return se__z3_ite(tv, rel(tv, SE_Z3_LT, a, b), a, b);
-  case SE_Z3_MAX: return se__z3_ite(tv, rel(tv, SE_Z3_GT, a, b), a, b);
+  /* Z3Ops.min / max compare two z3py objects. */
+  case SE_Z3_MIN: return se__z3_ite(tv, se__z3_compare(tv, SE_Z3_LT, a, b), a, b);
+  case SE_Z3_MAX: return se__z3_ite(tv, se__z3_compare(tv, SE_Z3_GT, a, b), a, b);
   case SE_Z3_AND: case SE_Z3_OR: {
     Z3_ast v[2] = {a, b};
     r = op == SE_Z3_AND ? Z3_mk_and(z, 2, v) : Z3_mk_or(z, 2, v);
@@ -276,7 +312,7 @@ Z3_ast se__z3_unary(se_tv *tv, se_z3fn fn, Z3_ast a) {
     /* If(floor(x) < x, floor(x + 1), x) */
     Z3_ast fl = to_int(tv, a);
     Z3_ast fl1 = to_int(tv, arith2(tv, Z3_mk_add, a, lit(tv, a, 1)));
-    return se__z3_ite(tv, rel(tv, SE_Z3_LT, fl, a), fl1, a);
+    return se__z3_ite(tv, se__z3_compare(tv, SE_Z3_LT, fl, a), fl1, a);
   }
   case SE_Z3_TRUNC:
     return se__z3_ite(tv, rel(tv, SE_Z3_GE, a, lit(tv, a, 0)), se__z3_unary(tv, SE_Z3_FLOOR, a),
@@ -481,12 +517,12 @@ static Z3_ast translate_node(se_tv *tv, const se_expr *e, int depth) {
   case E_MIN: r = fold(tv, SE_Z3_MIN, a, n); break;
   case E_MAX: r = fold(tv, SE_Z3_MAX, a, n); break;
   case E_POW: ARITY(2) r = se__z3_binary(tv, SE_Z3_POW, a[0], a[1]); break;
-  case E_EQ: ARITY(2) r = se__z3_binary(tv, SE_Z3_EQ, a[0], a[1]); break;
-  case E_NE: ARITY(2) r = se__z3_binary(tv, SE_Z3_NE, a[0], a[1]); break;
-  case E_LT: ARITY(2) r = se__z3_binary(tv, SE_Z3_LT, a[0], a[1]); break;
-  case E_LE: ARITY(2) r = se__z3_binary(tv, SE_Z3_LE, a[0], a[1]); break;
-  case E_GT: ARITY(2) r = se__z3_binary(tv, SE_Z3_GT, a[0], a[1]); break;
-  case E_GE: ARITY(2) r = se__z3_binary(tv, SE_Z3_GE, a[0], a[1]); break;
+  case E_EQ: ARITY(2) r = se__z3_compare(tv, SE_Z3_EQ, a[0], a[1]); break;
+  case E_NE: ARITY(2) r = se__z3_compare(tv, SE_Z3_NE, a[0], a[1]); break;
+  case E_LT: ARITY(2) r = se__z3_compare(tv, SE_Z3_LT, a[0], a[1]); break;
+  case E_LE: ARITY(2) r = se__z3_compare(tv, SE_Z3_LE, a[0], a[1]); break;
+  case E_GT: ARITY(2) r = se__z3_compare(tv, SE_Z3_GT, a[0], a[1]); break;
+  case E_GE: ARITY(2) r = se__z3_compare(tv, SE_Z3_GE, a[0], a[1]); break;
   case E_NOT: ARITY(1) r = se__z3_unary(tv, SE_Z3_NOT, a[0]); break;
   case E_FLOORDIV: ARITY(2) r = se__z3_binary(tv, SE_Z3_FLOORDIV, a[0], a[1]); break;
   case E_MOD: ARITY(2) r = se__z3_binary(tv, SE_Z3_MOD, a[0], a[1]); break;

@@ -112,7 +112,15 @@ se_status se__tv_populate(se_tv *tv, se_env *env) {
       if (!se__tv_add_source(tv, se__tv_chk(tv, a[0], "_assert"))) st = se__status(ctx);
       val[i] = NULL;
       continue;
-    case F_BIN: val[i] = se__z3_binary(tv, (se_z3op)op->op, a[0], a[1]); break;
+    case F_BIN: {
+      /* Lifted comparisons run on z3py objects (constants are wrapped as
+       * IntVal / RealVal first), so Python's reflected dispatch applies. */
+      se_z3op zo = (se_z3op)op->op;
+      bool cmp = zo == SE_Z3_EQ || zo == SE_Z3_NE || zo == SE_Z3_LT || zo == SE_Z3_LE ||
+                 zo == SE_Z3_GT || zo == SE_Z3_GE;
+      val[i] = cmp ? se__z3_compare(tv, zo, a[0], a[1]) : se__z3_binary(tv, zo, a[0], a[1]);
+      break;
+    }
     case F_UN: val[i] = se__z3_unary(tv, (se_z3fn)op->op, a[0]); break;
     case F_ITE: val[i] = se__z3_ite(tv, a[0], a[1], a[2]); break;
     }

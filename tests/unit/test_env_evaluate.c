@@ -189,6 +189,40 @@ static void test_a8_refinement(void **state) {
   se_env_free(env);
 }
 
+/* _refine_ranges compares the bounds with <= / >=: equal lower bounds and
+ * a strict relation raise the greater side by one. PyTorch 2.13, symbols
+ * from create_symbol(5, L['a']) and create_symbol(3, L['b']):
+ * evaluate_expr(s71 > s56) gives {s71: VR[3, int_oo], s56: VR[2, int_oo]};
+ * with both constrained to [2, 10] and hints 3, 5, evaluate_expr(s71 < s56)
+ * gives {s71: VR[2, 9], s56: VR[3, 10]}; s71 >= s56 changes nothing. */
+static void test_refine_equal_bounds(void **state) {
+  (void)state;
+  se_env *env = new_env(true, false);
+  backed(env, "s71", 5, 2);
+  backed(env, "s56", 3, 2);
+  assert_int_equal(eval_ok(env, "s71 > s56")->kind, SE_K_TRUE);
+  check_range(env, "s71", "VR[3, int_oo]");
+  check_range(env, "s56", "VR[2, int_oo]");
+  se_env_free(env);
+
+  env = new_env(true, false);
+  const se_expr *a = backed(env, "s71", 3, 2), *b = backed(env, "s56", 5, 2);
+  assert_int_equal(se_env_constrain_symbol_range(env, a, se__int(C, 2), se__int(C, 10)), SE_OK);
+  assert_int_equal(se_env_constrain_symbol_range(env, b, se__int(C, 2), se__int(C, 10)), SE_OK);
+  assert_int_equal(eval_ok(env, "s71 < s56")->kind, SE_K_TRUE);
+  check_range(env, "s71", "VR[2, 9]");
+  check_range(env, "s56", "VR[3, 10]");
+  se_env_free(env);
+
+  env = new_env(true, false);
+  backed(env, "s71", 5, 2);
+  backed(env, "s56", 3, 2);
+  assert_int_equal(eval_ok(env, "s71 >= s56")->kind, SE_K_TRUE);
+  check_range(env, "s71", "VR[2, int_oo]");
+  check_range(env, "s56", "VR[2, int_oo]");
+  se_env_free(env);
+}
+
 static void test_a9_runtime_assert(void **state) {
   (void)state;
   se_env *env = new_env(true, false);
@@ -381,7 +415,7 @@ static void test_c10_unbacked_val(void **state) {
   (void)state;
   se_env *env = new_env(true, false);
   const se_expr *u0 = unbacked(env, "u0");
-  assert_true(se__st_put_e(env, &env->unbacked_var_to_val, u0, (se_mapval){.p = se__int(C, 0)}));
+  assert_true(se__st_put_e(env, &env->real_tensor_prop_unbacked_vals, u0, (se_mapval){.p = se__int(C, 0)}));
   assert_int_equal(eval_ok(env, "Eq(u0, 0)")->kind, SE_K_TRUE);
   assert_int_equal(env->guards.n, 0);
   se_env_free(env);
@@ -580,7 +614,7 @@ static void test_a6_with_validation_graph(void **state) {
   se_env *env = se_env_new(C, &o);
   assert_non_null(env);
   int64_t sizes[] = {3, 2}, strides[] = {2, 1};
-  se_tensor_spec spec = {2, sizes, strides, 0, false, NULL, NULL, NULL};
+  se_tensor_spec spec = {.dim = 2, .sizes = sizes, .strides = strides};
   se_tensor_meta meta;
   assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(C, "x"), &meta), SE_OK);
   check_str(meta.sizes[0].expr, "s93");
@@ -630,6 +664,7 @@ int main(void) {
       cmocka_unit_test(test_a6_divisible),
       cmocka_unit_test(test_a7_replacement),
       cmocka_unit_test(test_a8_refinement),
+      cmocka_unit_test(test_refine_equal_bounds),
       cmocka_unit_test(test_a9_runtime_assert),
       cmocka_unit_test(test_b1_guard_int),
       cmocka_unit_test(test_b4_sym_int),

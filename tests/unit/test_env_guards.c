@@ -44,7 +44,7 @@ static se_placeholder tensor(se_env *env, const se_source *src, size_t dim, cons
     strides[i] = st;
     st *= sizes[i];
   }
-  se_tensor_spec spec = {dim, sizes, strides, 0, false, dyn, NULL, NULL};
+  se_tensor_spec spec = {.dim = dim, .sizes = sizes, .strides = strides, .dynamic_sizes = dyn};
   se_placeholder ph;
   memset(&ph, 0, sizeof ph);
   ph.kind = SE_PH_TENSOR;

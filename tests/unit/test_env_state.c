@@ -94,6 +94,7 @@ static const char empty_dump[] =
     "co_fields: {}\n"
     "deferred_runtime_asserts: {}\n"
     "divisible: {}\n"
+    "exclusion_constraints: []\n"
     "fake_tensor_cache: None\n"
     "frozen: False\n"
     "guards: []\n"
@@ -101,6 +102,7 @@ static const char empty_dump[] =
     "num_deferred_runtime_asserts: 0\n"
     "oblivious_var_to_val: {}\n"
     "pending_fresh_unbacked_symbols: None\n"
+    "real_tensor_prop_unbacked_vals: {}\n"
     "replacements: {}\n"
     "runtime_asserts_frozen: False\n"
     "settings: ShapeEnvSettings(allow_scalar_outputs=True, "
@@ -118,7 +120,6 @@ static const char empty_dump[] =
     "unbacked_renamings: {}\n"
     "unbacked_symfloat_counter: 0\n"
     "unbacked_symint_counter: 0\n"
-    "unbacked_var_to_val: {}\n"
     "unique_ids: {}\n"
     "val_to_var: {}\n"
     "var_to_hint_override: {}\n"
@@ -144,7 +145,7 @@ static void test_dump_empty(void **state) {
     strcpy(prev, name);
     lines++;
   }
-  assert_int_equal(lines, 33);
+  assert_int_equal(lines, 34);
   se_free(d);
   assert_null(se_env_dump(NULL));
 }
@@ -448,7 +449,7 @@ static void test_other_fields(void **state) {
   put_p(a, &a->unbacked_renamings, sym(ctx, "u3"), sym(ctx, "u2"));
   put_p(a, &a->var_to_hint_override, sym(ctx, "s5"), num(ctx, 8));
   put_p(a, &a->oblivious_var_to_val, sym(ctx, "u4"), num(ctx, 6));
-  put_p(a, &a->unbacked_var_to_val, sym(ctx, "u5"), num(ctx, -1));
+  put_p(a, &a->real_tensor_prop_unbacked_vals, sym(ctx, "u5"), num(ctx, -1));
   put_i(a, &a->unbacked_alloc_order, sym(ctx, "u5"), 4);
   se__st_set_bool(a, &a->frozen, true);
   se__st_set_bool(a, &a->runtime_asserts_frozen, true);
@@ -458,7 +459,7 @@ static void test_other_fields(void **state) {
   assert_non_null(strstr(d, "\nunbacked_renamings: {u3: u2}\n"));
   assert_non_null(strstr(d, "\nvar_to_hint_override: {s5: 8}\n"));
   assert_non_null(strstr(d, "\noblivious_var_to_val: {u4: 6}\n"));
-  assert_non_null(strstr(d, "\nunbacked_var_to_val: {u5: -1}\n"));
+  assert_non_null(strstr(d, "\nreal_tensor_prop_unbacked_vals: {u5: -1}\n"));
   assert_non_null(strstr(d, "\nunbacked_alloc_order: {u5: 4}\n"));
   assert_non_null(strstr(d, "\nfrozen: True\n"));
   assert_non_null(strstr(d, "\nruntime_asserts_frozen: True\n"));

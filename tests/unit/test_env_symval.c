@@ -301,7 +301,7 @@ static void test_validation_nodes(void **state) {
   se_env *env = se_env_new(C, &o);
   assert_non_null(env);
   int64_t sizes[2] = {3, 2}, strides[2] = {2, 1};
-  se_tensor_spec spec = {2, sizes, strides, 0, false, NULL, NULL, NULL};
+  se_tensor_spec spec = {.dim = 2, .sizes = sizes, .strides = strides};
   se_tensor_meta t;
   assert_int_equal(se_env_create_tensor(env, &spec, se_source_constant(C, "x"), &t), SE_OK);
   se_sym m = bin(env, SE_OP_MUL, t.sizes[0], se_sym_int(C, 2));

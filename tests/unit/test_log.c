@@ -202,10 +202,10 @@ static void test_round_trip_guards(void **state) {
   assert_string_equal(streamed, text);
   /* The first line and the shape of one event line. */
   assert_true(!strncmp(text,
-                       "{\"format\":\"shapeenv-events\",\"version\":1,\"index\":0,\"event\":"
+                       "{\"format\":\"shapeenv-events\",\"version\":2,\"index\":0,\"event\":"
                        "\"ShapeEnv\",\"settings\":{\"should_record_events\":true},"
                        "\"translation_validation\":true,\"check_recorded_events\":false}\n",
-                       strlen("{\"format\":\"shapeenv-events\",\"version\":1,\"index\":0,"
+                       strlen("{\"format\":\"shapeenv-events\",\"version\":2,\"index\":0,"
                               "\"event\":\"ShapeEnv\",\"settings\":{\"should_record_events\":"
                               "true},\"translation_validation\":true,"
                               "\"check_recorded_events\":false}\n")));
@@ -213,7 +213,8 @@ static void test_round_trip_guards(void **state) {
   snprintf(want, sizeof want,
            "{\"index\":2,\"event\":\"evaluate_expr\",\"args\":{\"orig_expr\":"
            "\"Eq(Mod(%s, 3), 0)\",\"hint\":null,\"fx_node\":null,"
-           "\"size_oblivious\":false,\"fallback_value\":null},\"tracked_fakes\":[]}\n",
+           "\"size_oblivious\":false,\"forcing_spec\":false,\"_suppress_guards_tls\":false,"
+           "\"fallback_value\":null},\"tracked_fakes\":[]}\n",
            se_expr_symbol_name(s0));
   assert_non_null(strstr(text, want));
   /* A call node of the validation graph, by name, and a guard naming it. */
@@ -253,7 +254,8 @@ static void test_round_trip_unbacked(void **state) {
   ok(se_env_freeze(env));
   char *text = round_trip(env);
   assert_non_null(strstr(text, "\"msg\":\"test.py:1 'q'\\n\""));
-  assert_non_null(strstr(text, "{\"index\":1,\"event\":\"create_unbacked_symint\",\"args\":{}}\n"));
+  assert_non_null(strstr(text, "{\"index\":1,\"event\":\"create_unbacked_symint\",\"args\":"
+                               "{\"source\":null}}\n"));
   free(text);
   se_env_free(env);
 }
@@ -310,6 +312,168 @@ static void test_round_trip_constraints_and_tracking(void **state) {
                                "\"warn_only\":true}"));
   free(text);
   se_env_free(env);
+}
+
+/* Every event PyTorch 2.13 added or changed (log version 2): each is
+ * recorded, written, read back and replayed to an equal state, and the
+ * state shows what the event did. */
+static void test_round_trip_v2_events(void **state) {
+  (void)state;
+  se_env *env = new_env(true);
+  const se_expr *out;
+
+  /* create_symbol with a float val and positive None; a float input as
+   * create_unspecified_symbol. */
+  const se_expr *zf, *zf2;
+  se_num half = {true, 0, 0.5}, quarter = {true, 0, 0.25};
+  ok(se__api_create_symbol(env, half, se_source_local(C, "f"), SE_DIM_DYNAMIC, NULL, -1, false,
+                           &zf));
+  ok(se__api_create_unspecified_symbol(env, quarter, se_source_local(C, "g"), SE_DIM_DUCK, &zf2));
+  assert_int_equal(zf->kind, SE_K_SYMBOL);
+
+  /* create_unspecified_symint_and_symbol with and without an excluded value. */
+  se_sym n1, n2;
+  se_opt_int ex = {true, 1};
+  ok(se_env_create_unspecified_symint_and_symbol(env, 7, se_source_local(C, "q"), SE_DIM_DYNAMIC,
+                                                 &ex, &n1));
+  ok(se_env_create_unspecified_symint_and_symbol(env, 9, se_source_local(C, "r"), SE_DIM_DYNAMIC,
+                                                 NULL, &n2));
+  ok(se_env_record_exclusion_constraint(env, n2.expr, 4));
+
+  /* Fresh unbacked symbols ignored while the flag is set; a source given. */
+  bool prev = true;
+  ok(se_env_ignore_fresh_unbacked_symbols_set(env, true, &prev));
+  assert_false(prev);
+  se_sym u0, u1;
+  ok(se__api_create_unbacked_symint(env, se_source_local(C, "item"), &u0));
+  ok(se_env_ignore_fresh_unbacked_symbols_set(env, false, &prev));
+  assert_true(prev);
+  ok(se_env_create_unbacked_symint(env, &u1));
+  assert_int_equal(env->pending_fresh_unbacked_symbols.n, 1);
+  ok(se_env_set_real_tensor_prop_unbacked_vals(env, u0.expr, I(3)));
+
+  /* A tensor with PyTorch 2.13's further arguments. */
+  static const int64_t sz[] = {8, 6, 5}, sd[] = {30, 5, 1};
+  static const bool idd[] = {true, false, false};
+  se_constraint cstr[3];
+  memset(cstr, 0, sizeof cstr);
+  cstr[1].kind = SE_CONSTRAINT_RELAXED;
+  cstr[1].warn_only = true;
+  static const se_dim_dynamic sdyn[] = {SE_DIM_DYNAMIC, SE_DIM_DYNAMIC, SE_DIM_INFER_STRIDE};
+  static const se_opt_int excl[] = {{true, 1}, {true, 1}, {false, 0}};
+  static const se_opt_int hov[] = {{false, 0}, {true, 16}, {false, 0}};
+  se_tensor_spec spec = {.dim = 3, .sizes = sz, .strides = sd, .is_dim_dynamic = idd,
+                         .dynamic_strides = sdyn, .constraint_strides = cstr,
+                         .excluded_sizes = excl, .hint_overrides = hov};
+  se_tensor_meta t;
+  ok(se_env_create_tensor(env, &spec, se_source_local(C, "y"), &t));
+  assert_ptr_equal(t.sizes[1].hint, I(16));
+
+  /* evaluate_expr with forcing_spec, and with the guards suppressed. */
+  size_t guards = env->guards.n;
+  ok(se__api_evaluate_expr(env, rel(SE_K_GT, n1.expr, I(2)), NULL, -1, false, true, false, NULL,
+                           &out));
+  assert_int_equal(env->guards.n, guards + 1);
+  ok(se__api_evaluate_expr(env, rel(SE_K_GT, n2.expr, I(2)), NULL, -1, false, false, true, NULL,
+                           &out));
+  assert_int_equal(env->guards.n, guards + 1);
+  assert_false(env->suppress_guards);
+
+  char *d = se_env_dump(env);
+  char want[200];
+  snprintf(want, sizeof want, "\nexclusion_constraints: [(%s, 1), (%s, 4), (%s, 1)]\n",
+           se_expr_symbol_name(n1.expr), se_expr_symbol_name(n2.expr),
+           se_expr_symbol_name(t.sizes[0].expr));
+  assert_non_null(strstr(d, want));
+  snprintf(want, sizeof want, "\nvar_to_hint_override: {%s: 16}\n",
+           se_expr_symbol_name(t.sizes[1].expr));
+  assert_non_null(strstr(d, want));
+  assert_non_null(strstr(d, "\nreal_tensor_prop_unbacked_vals: {u0: 3}\n"));
+  se_free(d);
+
+  /* In memory (se_env_replay) as through the file. */
+  se_env *mr = NULL;
+  ok(se_env_replay(env, SIZE_MAX, &mr));
+  char *report = NULL;
+  if (se_env_check_equal(env, mr, &report) != SE_OK) fail_msg("replay differs:\n%s", report);
+  assert_int_equal(mr->pending_fresh_unbacked_symbols.n, 1);
+  se_env_free(mr);
+
+  char *text = round_trip(env);
+  assert_non_null(strstr(text, "\"event\":\"create_symbol\",\"args\":{\"val\":0.5,\"source\":"
+                               "\"L['f']\",\"dynamic_dim\":\"DYNAMIC\",\"constraint_dim\":null,"
+                               "\"positive\":null,\"do_not_specialize_zero_one\":false}}\n"));
+  assert_non_null(strstr(text, "\"event\":\"create_unspecified_symbol\",\"args\":{\"val\":0.25,"));
+  assert_non_null(strstr(text, "\"event\":\"create_unspecified_symint_and_symbol\",\"args\":"
+                               "{\"value\":7,\"source\":\"L['q']\",\"dynamic_dim\":\"DYNAMIC\","
+                               "\"excluded_value\":1}}\n"));
+  assert_non_null(strstr(text, "\"excluded_value\":null}}\n"));
+  assert_non_null(strstr(text, "\"event\":\"_ignore_fresh_unbacked_symbols_set\",\"args\":"
+                               "{\"b\":true}}\n"));
+  assert_non_null(strstr(text, "\"event\":\"create_unbacked_symint\",\"args\":{\"source\":"
+                               "\"L['item']\"}}\n"));
+  assert_non_null(strstr(text, "\"event\":\"set_real_tensor_prop_unbacked_vals\",\"args\":"
+                               "{\"k\":\"u0\",\"v\":\"3\"}}\n"));
+  assert_non_null(strstr(text, "\"event\":\"_record_exclusion_constraint\",\"args\":{\"sym\":"));
+  assert_non_null(strstr(text, "\"tensor\":{\"size\":[8,6,5],\"stride\":[30,5,1],"
+                               "\"storage_offset\":0,\"is_nested\":false,"
+                               "\"is_dim_dynamic\":[true,false,false],"
+                               "\"dynamic_strides\":[\"DYNAMIC\",\"DYNAMIC\",\"INFER_STRIDE\"],"
+                               "\"constraint_strides\":[null,{\"type\":"
+                               "\"RelaxedUnspecConstraint\",\"warn_only\":true},null],"
+                               "\"excluded_sizes\":[1,1,null],\"hint_overrides\":[[1,16]]}"));
+  assert_non_null(strstr(text, "\"size_oblivious\":false,\"forcing_spec\":true,"
+                               "\"_suppress_guards_tls\":false,"));
+  assert_non_null(strstr(text, "\"size_oblivious\":false,\"forcing_spec\":false,"
+                               "\"_suppress_guards_tls\":true,"));
+
+  /* The replayed environment ignored the same fresh symbol. */
+  se_env *r;
+  ok(se_log_replay_buffer(C, "t.jsonl", text, strlen(text), SIZE_MAX, NULL, NULL, &r));
+  assert_int_equal(r->pending_fresh_unbacked_symbols.n, 1);
+  se_env_free(r);
+  free(text);
+  se_env_free(env);
+}
+
+/* A version-1 log still reads: create_float_symbol, set_unbacked_var_to_val,
+ * SIZE_LIKE_UNBACKED, and the arguments version 2 added take their old
+ * meaning (evaluate_expr under the replayed suppress_guards). */
+static void test_read_version_1(void **state) {
+  (void)state;
+  const char *v1 =
+      "{\"format\":\"shapeenv-events\",\"version\":1,\"index\":0,\"event\":\"ShapeEnv\","
+      "\"settings\":{},\"translation_validation\":false,\"check_recorded_events\":false}\n"
+      "{\"index\":1,\"event\":\"create_float_symbol\",\"args\":{\"val\":0.5,\"source\":\"L['f']\","
+      "\"dynamic_dim\":\"DYNAMIC\"}}\n"
+      "{\"index\":2,\"event\":\"create_unbacked_symint\",\"args\":{}}\n"
+      "{\"index\":3,\"event\":\"set_unbacked_var_to_val\",\"args\":{\"k\":\"u0\",\"v\":\"2\"}}\n"
+      "{\"index\":4,\"event\":\"create_symbol\",\"args\":{\"val\":4,\"source\":\"L['z']\","
+      "\"dynamic_dim\":\"SIZE_LIKE_UNBACKED\",\"constraint_dim\":null,\"positive\":true,"
+      "\"do_not_specialize_zero_one\":false}}\n"
+      "{\"index\":5,\"event\":\"_suppress_guards_enter\",\"args\":{}}\n"
+      "{\"index\":6,\"event\":\"evaluate_expr\",\"args\":{\"orig_expr\":\"u1 >= 0\",\"hint\":null,"
+      "\"fx_node\":null,\"size_oblivious\":false,\"fallback_value\":null}}\n";
+  FILE *mem;
+  char *evs = NULL;
+  size_t evlen = 0;
+  mem = open_memstream(&evs, &evlen);
+  se_env *r;
+  ok(se_log_replay_buffer(C, "v1.jsonl", v1, strlen(v1), SIZE_MAX, collect, mem, &r));
+  fclose(mem);
+  assert_non_null(strstr(evs, "1 event: create_unspecified_symbol ([ShapeEnv], {'val': 0.5, "
+                              "'source': L['f'], 'dynamic_dim': DimDynamic.DYNAMIC})\n"));
+  assert_non_null(strstr(evs, "2 event: create_unbacked_symint ([ShapeEnv], {'source': None})\n"));
+  assert_non_null(strstr(evs, "3 event: set_real_tensor_prop_unbacked_vals ([ShapeEnv], "
+                              "{'k': u0, 'v': 2})\n"));
+  assert_non_null(strstr(evs, "'dynamic_dim': DimDynamic.UNBACKED,"));
+  assert_non_null(strstr(evs, "'forcing_spec': False, '_suppress_guards_tls': True,"));
+  char *d = se_env_dump(r);
+  assert_non_null(strstr(d, "\nreal_tensor_prop_unbacked_vals: {u0: 2}\n"));
+  assert_non_null(strstr(d, "\nguards: []\n"));
+  se_free(d);
+  free(evs);
+  se_env_free(r);
 }
 
 /* --until stops after that index and reads no further. */
@@ -386,8 +550,8 @@ static void test_bad_format_and_version(void **state) {
   (void)state;
   bad("{\"format\":\"other\",\"version\":1}\n", SE_PARSE,
       "t.jsonl:1: not a shapeenv event log (\"format\" must be \"shapeenv-events\")");
-  bad("{\"format\":\"shapeenv-events\",\"version\":2}\n", SE_PARSE,
-      "t.jsonl:1: unsupported format version 2 (this reader reads version 1)");
+  bad("{\"format\":\"shapeenv-events\",\"version\":3}\n", SE_PARSE,
+      "t.jsonl:1: unsupported format version 3 (this reader reads versions 1 to 2)");
   bad("{\"format\":\"shapeenv-events\",\"version\":\"1\"}\n", SE_PARSE,
       "t.jsonl:1: field version: expected an integer, found a string");
   bad("{\"format\":\"shapeenv-events\",\"version\":1,\"index\":0,\"event\":\"ShapeEnv\","
@@ -412,7 +576,7 @@ static void test_bad_arguments(void **state) {
   bad(HEAD "{\"index\":1,\"event\":\"create_symbol\",\"args\":{\"val\":\"3\",\"source\":\"L['n']\","
            "\"dynamic_dim\":\"DUCK\",\"constraint_dim\":null,\"positive\":true,"
            "\"do_not_specialize_zero_one\":false}}\n",
-      SE_PARSE, "t.jsonl:2: field args.val: expected an integer, found a string");
+      SE_PARSE, "t.jsonl:2: field args.val: expected an integer or a number, found a string");
   bad(HEAD "{\"index\":1,\"event\":\"create_symbol\",\"args\":{\"val\":3,\"source\":\"L['n']\","
            "\"dynamic_dim\":\"FAST\",\"constraint_dim\":null,\"positive\":true,"
            "\"do_not_specialize_zero_one\":false}}\n",
@@ -423,6 +587,54 @@ static void test_bad_arguments(void **state) {
       "t.jsonl:2: field tracked_fakes: freeze events keep no snapshot");
   bad(HEAD "{\"index\":1,\"event\":\"freeze\"}\n", SE_PARSE,
       "t.jsonl:2: field args: missing key \"args\"");
+}
+
+#define HEAD2 "{\"format\":\"shapeenv-events\",\"version\":2,\"index\":0,\"event\":\"ShapeEnv\"," \
+              "\"settings\":{},\"translation_validation\":true,\"check_recorded_events\":false}\n"
+#define TENSOR2(extra) "{\"index\":1,\"event\":\"_create_symbolic_sizes_strides_storage_offset\"," \
+               "\"args\":{\"tensor\":{\"size\":[3,2],\"stride\":[2,1],\"storage_offset\":0," \
+               "\"is_nested\":false" extra "},\"source\":\"L['x']\"}}\n"
+
+/* A version-2 line whose new arguments have the wrong type is refused,
+ * naming the field. */
+static void test_bad_v2_arguments(void **state) {
+  (void)state;
+  bad(HEAD2 TENSOR2(",\"is_dim_dynamic\":[false,false]")
+          "{\"index\":2,\"event\":\"evaluate_expr\",\"args\":{\"orig_expr\":\"True\","
+          "\"hint\":null,\"fx_node\":null,\"size_oblivious\":false,\"forcing_spec\":1,"
+          "\"_suppress_guards_tls\":false,\"fallback_value\":null}}\n",
+      SE_PARSE, "t.jsonl:3: field args.forcing_spec: expected a boolean, found an integer");
+  bad(HEAD2 "{\"index\":1,\"event\":\"evaluate_expr\",\"args\":{\"orig_expr\":\"True\","
+            "\"hint\":null,\"fx_node\":null,\"size_oblivious\":false,\"forcing_spec\":false,"
+            "\"fallback_value\":null}}\n",
+      SE_PARSE, "t.jsonl:2: field args._suppress_guards_tls: missing argument of evaluate_expr");
+  bad(HEAD2 "{\"index\":1,\"event\":\"create_unbacked_symint\",\"args\":{}}\n", SE_PARSE,
+      "t.jsonl:2: field args.source: missing argument of create_unbacked_symint");
+  bad(HEAD2 "{\"index\":1,\"event\":\"create_unspecified_symint_and_symbol\",\"args\":{"
+            "\"value\":3,\"source\":\"L['n']\",\"dynamic_dim\":\"DUCK\",\"excluded_value\":\"3\"}}\n",
+      SE_PARSE, "t.jsonl:2: field args.excluded_value: expected an integer or null, found a string");
+  bad(HEAD2 "{\"index\":1,\"event\":\"_ignore_fresh_unbacked_symbols_set\",\"args\":{\"b\":null}}\n",
+      SE_PARSE, "t.jsonl:2: field args.b: expected a boolean, found null");
+  bad(HEAD2 "{\"index\":1,\"event\":\"create_symbol\",\"args\":{\"val\":3,\"source\":\"L['n']\","
+            "\"dynamic_dim\":\"DUCK\",\"constraint_dim\":null,\"positive\":\"yes\","
+            "\"do_not_specialize_zero_one\":false}}\n",
+      SE_PARSE, "t.jsonl:2: field args.positive: expected a boolean or null, found a string");
+  bad(HEAD2 TENSOR2(",\"is_dim_dynamic\":[0,1]"), SE_PARSE,
+      "t.jsonl:2: field args.tensor.is_dim_dynamic: expected a boolean, found an integer");
+  bad(HEAD2 TENSOR2(""), SE_PARSE, "t.jsonl:2: field args.tensor: missing key \"is_dim_dynamic\"");
+  bad(HEAD2 TENSOR2(",\"is_dim_dynamic\":[false,false],\"hint_overrides\":[[2,4]]"), SE_PARSE,
+      "t.jsonl:2: field args.tensor.hint_overrides: entry 0: dimension 2 out of range for 2 "
+      "dimensions");
+  bad(HEAD2 TENSOR2(",\"is_dim_dynamic\":[false,false],\"excluded_sizes\":[1.5,null]"), SE_PARSE,
+      "t.jsonl:2: field args.tensor.excluded_sizes: expected an integer or null, found a real "
+      "number");
+  bad(HEAD2 TENSOR2(",\"is_dim_dynamic\":[false,false],\"constraint_strides\":[3,null]"),
+      SE_PARSE,
+      "t.jsonl:2: field args.tensor.constraint_strides: expected a constraint object or null, "
+      "found an integer");
+  /* Version 1 names are not version 2 events. */
+  bad(HEAD2 "{\"index\":1,\"event\":\"create_float_symbol\",\"args\":{}}\n", SE_PARSE,
+      "t.jsonl:2: field event: unknown event \"create_float_symbol\"");
 }
 
 static void test_bad_index(void **state) {
@@ -470,6 +682,9 @@ int main(void) {
       cmocka_unit_test(test_unknown_event),
       cmocka_unit_test(test_bad_arguments),
       cmocka_unit_test(test_bad_index),
+      cmocka_unit_test(test_bad_v2_arguments),
+      cmocka_unit_test(test_round_trip_v2_events),
+      cmocka_unit_test(test_read_version_1),
       cmocka_unit_test(test_bad_expression),
       cmocka_unit_test(test_missing_symbol_and_node),
       cmocka_unit_test(test_failing_event),

@@ -223,7 +223,8 @@ static void test_event_text(void **state) {
   se_free(s);
   s = event(env, 2);
   assert_string_equal(s, "event: evaluate_expr ([ShapeEnv], {'orig_expr': s93 >= 3, 'hint': None, "
-                         "'fx_node': x_size_0_, 'size_oblivious': False, 'fallback_value': None})");
+                         "'fx_node': x_size_0_, 'size_oblivious': False, 'forcing_spec': False, "
+                         "'_suppress_guards_tls': False, 'fallback_value': None})");
   se_free(s);
   se_env_free(env);
 }
@@ -244,7 +245,7 @@ static void test_trace(void **state) {
   se_env_set_trace(env, collect, buf);
   se_sym u;
   assert_int_equal(se_env_create_unbacked_symint(env, &u), SE_OK);
-  assert_string_equal(buf, "call create_unbacked_symint()\n-> u0\n");
+  assert_string_equal(buf, "call create_unbacked_symint(source=None)\n-> u0\n");
   buf[0] = '\0';
   const se_expr *out;
   assert_int_equal(se_env_evaluate_expr(env, rel(SE_K_LE, u.expr, u.expr), NULL, -1, false, NULL,
@@ -257,12 +258,14 @@ static void test_trace(void **state) {
   se_clear_error(C);
   assert_string_equal(buf,
                       "call evaluate_expr(orig_expr=True, hint=None, fx_node=None, "
-                      "size_oblivious=False, fallback_value=None)\n"
+                      "size_oblivious=False, forcing_spec=False, _suppress_guards_tls=False, "
+                      "fallback_value=None)\n"
                       "-> True\n"
                       "call _constrain_range_for_size(a=u0, min=None, max=None)\n"
                       "-> None\n"
                       "call evaluate_expr(orig_expr=Eq(u0, 3), hint=None, fx_node=None, "
-                      "size_oblivious=False, fallback_value=None)\n"
+                      "size_oblivious=False, forcing_spec=False, _suppress_guards_tls=False, "
+                      "fallback_value=None)\n"
                       "-> failed: Could not guard on data-dependent expression Eq(u0, 3) "
                       "(unhinted: Eq(u0, 3)).  (Size-like symbols: u0)\n");
   se_env_set_trace(env, NULL, NULL);
@@ -319,7 +322,7 @@ static void test_transactional(void **state) {
       case 0: st = se_env_create_unbacked_symint(env, &v); break;
       case 1: {
         static const int64_t sz[] = {7, 5}, sd[] = {5, 1};
-        se_tensor_spec spec = {2, sz, sd, 0, false, NULL, NULL, NULL};
+        se_tensor_spec spec = {.dim = 2, .sizes = sz, .strides = sd};
         se_tensor_meta t;
         char name[32];
         snprintf(name, sizeof name, "t%d_%lld", op, (long long)k);
@@ -395,23 +398,23 @@ static void test_unbacked_real_value(void **state) {
   se_env *env = tv_env();
   se_sym u;
   assert_int_equal(se_env_create_unbacked_symint(env, &u), SE_OK);
-  assert_int_equal(se_env_set_unbacked_var_to_val(env, u.expr, se_expr_int(C, 0)), SE_OK);
+  assert_int_equal(se_env_set_real_tensor_prop_unbacked_vals(env, u.expr, se_expr_int(C, 0)),
+                   SE_OK);
   const se_expr *out = NULL;
   assert_int_equal(se_env_evaluate_expr(env, rel(SE_K_EQ, u.expr, se_expr_int(C, 0)), NULL, -1,
                                         false, NULL, &out),
                    SE_OK);
   assert_ptr_equal(out, se_expr_bool(C, true));
   char *d = se_env_dump(env);
-  assert_non_null(strstr(d, "\nunbacked_var_to_val: {u0: 0}\n"));
+  assert_non_null(strstr(d, "\nreal_tensor_prop_unbacked_vals: {u0: 0}\n"));
   assert_non_null(strstr(d, "\ndeferred_runtime_asserts: {u0: [Eq(u0, 0)]}\n"));
   se_free(d);
   char *e = event(env, 2);
-  assert_string_equal(e, "event: set_unbacked_var_to_val ([ShapeEnv], {'k': u0, 'v': 0})");
+  assert_string_equal(e, "event: set_real_tensor_prop_unbacked_vals ([ShapeEnv], {'k': u0, 'v': 0})");
   se_free(e);
-  /* Not an unbacked symbol: refused, nothing recorded. */
+  /* Not a number: refused, nothing recorded. */
   size_t n = se_env_event_count(env);
-  assert_int_equal(se_env_set_unbacked_var_to_val(env, se_expr_int(C, 1), se_expr_int(C, 0)),
-                   SE_INVALID);
+  assert_int_equal(se_env_set_real_tensor_prop_unbacked_vals(env, u.expr, u.expr), SE_INVALID);
   se_clear_error(C);
   assert_int_equal(se_env_event_count(env), n);
   replay_check(env);

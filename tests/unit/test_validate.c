@@ -1,6 +1,7 @@
 /* Translation validation: peer cases D3-D7 (spec/peer-cases.md), no false
  * alarms on ordinary environments, and an unsound recording caught with a
  * report whose model satisfies the assertions and targets. */
+#define _POSIX_C_SOURCE 200809L /* setenv, unsetenv */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -274,7 +275,7 @@ static se_tensor_meta tensor(se_env *env, const char *name, int64_t d0, int64_t 
   sizes[1] = d1;
   strides[0] = d1;
   strides[1] = 1;
-  se_tensor_spec spec = {2, sizes, strides, 0, false, NULL, NULL, NULL};
+  se_tensor_spec spec = {.dim = 2, .sizes = sizes, .strides = strides};
   se_tensor_meta t;
   const se_source *src = se_source_local(C, name);
   if (se_env_create_tensor(env, &spec, src, &t) != SE_OK) fail_msg("%s", se_errmsg(C));
@@ -441,6 +442,214 @@ static void test_bisect_locates(void **state) {
   se_env_free(env);
 }
 
+/* ---- what PyTorch's validator holds, text for text ------------------------------------------ */
+
+static int cmp_text(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* z3str of every term of a set, sorted as the report sorts them, joined by
+ * " | ". */
+static char *sorted_texts(se_tv *tv, const se_astset *set) {
+  char **v = calloc(set->n ? set->n : 1, sizeof *v);
+  size_t len = 1;
+  for (size_t i = 0; i < set->n; i++) {
+    v[i] = se__tv_z3str(tv, set->v[i]);
+    assert_non_null(v[i]);
+    len += strlen(v[i]) + 3;
+  }
+  qsort(v, set->n, sizeof *v, cmp_text);
+  char *out = calloc(len, 1);
+  for (size_t i = 0; i < set->n; i++) {
+    if (i) strcat(out, " | ");
+    strcat(out, v[i]);
+    free(v[i]);
+  }
+  free(v);
+  return out;
+}
+
+/* SympyToZ3 runs a relation as Python's operator on z3py objects: with a
+ * numeral on the right of another term, Python calls the numeral's
+ * reflected method, so the constant comes first. PyTorch 2.13 (z3str of
+ * SympyToZ3(validator).run(e), s0 positive, L['x'].storage_offset() and u0
+ * integer):
+ *   Eq(L['x'].storage_offset(), 0)  -> (== 0 L['x'].storage_offset())
+ *   Eq(L['x'].storage_offset(), s0) -> (== L['x'].storage_offset() s0)
+ *   s0 > 1                          -> (> s0 1)
+ *   u0 <= 5                         -> (>= 5 u0)
+ *   u0 >= 5                         -> (<= 5 u0)
+ *   Ne(u0, 0)                       -> (!= 0 u0)
+ *   Eq(Mod(s0, 32), 0)              -> (== 0 (+ s0 (* -32 (* 1/32 s0))))
+ *   Ne(Mod(s0, 32), 0)              -> (!= 0 (+ s0 (* -32 (* 1/32 s0))))
+ *   2 <= s0                         -> (<= 2 s0) */
+static void test_relation_constant_first(void **state) {
+  (void)state;
+  se_ctx *c = se_ctx_new();
+  assert_non_null(c);
+  se_tv *tv = se__tv_new(c);
+  assert_non_null(tv);
+  static const char *const cases[][2] = {
+      {"Eq(L['x'].storage_offset(), 0)", "(== 0 L['x'].storage_offset())"},
+      {"Eq(L['x'].storage_offset(), s0)", "(== L['x'].storage_offset() s0)"},
+      {"s0 > 1", "(> s0 1)"},
+      {"u0 <= 5", "(>= 5 u0)"},
+      {"u0 >= 5", "(<= 5 u0)"},
+      {"Ne(u0, 0)", "(!= 0 u0)"},
+      {"Eq(Mod(s0, 32), 0)", "(== 0 (+ s0 (* -32 (* 1/32 s0))))"},
+      {"Ne(Mod(s0, 32), 0)", "(!= 0 (+ s0 (* -32 (* 1/32 s0))))"},
+      {"2 <= s0", "(<= 2 s0)"},
+  };
+  const se_expr *x = isym(c, "L['x'].storage_offset()");
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *t = cases[i][0];
+    const se_expr *e;
+    if (strncmp(t, "Eq(L['x']", 9) == 0) {
+      /* A source's name is not SymPy text: build Eq(source symbol, rhs). */
+      const se_expr *rhs = strstr(t, ", 0)") ? se_expr_int(c, 0) : se_expr_symbol(c, "s0");
+      e = node2(c, SE_K_EQ, x, rhs);
+    } else {
+      e = se_parse(c, t, strlen(t));
+    }
+    if (!e) fail_msg("%s: %s", t, se_errmsg(c));
+    char *got = se__tv_z3str(tv, se__tv_bool(tv, e));
+    if (!got) fail_msg("%s: %s", t, se_errmsg(c));
+    if (strcmp(got, cases[i][1]) != 0) fail_msg("%s: got %s, want %s", t, got, cases[i][1]);
+    free(got);
+  }
+  se__tv_free(tv);
+  se_ctx_free(c);
+}
+
+/* create_symbol adds the assertion sym > 1 for a positive int symbol, and
+ * the variable's positivity is a target. PyTorch 2.13 with translation
+ * validation on: create_symbol(5, L['a'], DYNAMIC) -> s71,
+ * create_symintnode(s71, hint=5, source=L['a']); create_symbol(0, L['b'])
+ * -> 0, create_symintnode(0, hint=0, source=L['b']); create_symbol(7,
+ * L['c'], DYNAMIC, positive=None) -> s77. Sorted z3str of the validator's
+ * assertions: (== 0 L['b']), (== L['a'] s71), (> s71 1); of its targets:
+ * (> s71 0). */
+/* A context of its own for a test that makes symbols with other
+ * assumptions than the shared context's tests (s77 non-positive); the
+ * shared one is back after the test, pass or fail. */
+static int own_ctx_setup(void **state) {
+  *state = C;
+  C = se_ctx_new();
+  return C ? 0 : -1;
+}
+static int own_ctx_teardown(void **state) {
+  se_ctx_free(C);
+  C = *state;
+  return 0;
+}
+
+static void test_positive_symbol_assertion(void **state) {
+  (void)state;
+  se_env *env = tv_env();
+  const se_source *a = se_source_local(C, "a"), *b = se_source_local(C, "b"),
+                  *c = se_source_local(C, "c");
+  const se_expr *sa, *sb, *sc;
+  assert_int_equal(se_env_create_symbol(env, 5, a, SE_DIM_DYNAMIC, NULL, true, false, &sa), SE_OK);
+  assert_int_equal(se_env_create_symbol(env, 0, b, SE_DIM_DYNAMIC, NULL, true, false, &sb), SE_OK);
+  assert_int_equal(se_env_create_symbol(env, 7, c, SE_DIM_DYNAMIC, NULL, false, false, &sc), SE_OK);
+  assert_string_equal(se_expr_symbol_name(sa), "s71");
+  assert_string_equal(se_expr_symbol_name(sc), "s77");
+  se_sym va, vb;
+  assert_int_equal(se_env_create_symintnode(env, sa, se_expr_int(C, 5), a, &va), SE_OK);
+  assert_int_equal(se_env_create_symintnode(env, sb, se_expr_int(C, 0), b, &vb), SE_OK);
+  se_placeholder ph[2];
+  memset(ph, 0, sizeof ph);
+  ph[0].kind = ph[1].kind = SE_PH_VALUE;
+  ph[0].value = va;
+  ph[1].value = vb;
+  const se_source *src[2] = {a, b};
+  se_tv *tv = se__tv_new(C);
+  assert_non_null(tv);
+  assert_int_equal(se__tv_populate(tv, env), SE_OK);
+  assert_int_equal(se__tv_env_targets(tv, env, ph, src, 2), SE_OK);
+  char *as = sorted_texts(tv, &tv->assertions);
+  assert_string_equal(as, "(== 0 L['b']) | (== L['a'] s71) | (> s71 1)");
+  free(as);
+  char *ts = sorted_texts(tv, &tv->targets);
+  if (!strstr(ts, "(> s71 0)")) fail_msg("targets: %s", ts);
+  free(ts);
+  se__tv_free(tv);
+  se_env_free(env);
+}
+
+/* An unsound environment whose report is longer than any fixed buffer:
+ * produce_guards (validating, SHAPEENV_VALIDATE_GUARDS=1) fails with the
+ * whole report as its message. */
+static void test_long_report_not_cut(void **state) {
+  (void)state;
+  se_env *env = tv_env();
+  se_tensor_meta x = tensor(env, "x", 3, 4);
+  tensor(env, "y", 3, 5);
+  se_sym w = tensor(env, "w", 6, 10).sizes[0];
+  tensor(env, "a_rather_long_input_name", 7, 11);
+  tensor(env, "another_rather_long_input_name", 12, 13);
+  se_sym le = bin(env, SE_OP_LE, x.sizes[1], w);
+  se_sym ne = bin(env, SE_OP_NE, x.sizes[1], w);
+  const se_expr *out;
+  assert_int_equal(se_env_evaluate_expr(env, le.expr, NULL, ne.fx, false, NULL, &out), SE_OK);
+  se_tv_result r;
+  assert_int_equal(se_validate_env(env, NULL, &r), SE_OK);
+  assert_int_equal(r.verdict, SE_TV_INVALID);
+  assert_true(strlen(r.report) > 2000);
+  size_t n = se_env_tracked_count(env);
+  se_placeholder ph[8];
+  const se_source *src[8];
+  assert_true(n <= 8);
+  for (size_t i = 0; i < n; i++) assert_int_equal(se_env_tracked(env, i, &src[i], &ph[i]), SE_OK);
+  char **g = NULL;
+  size_t ng = 0;
+  assert_int_equal(setenv("SHAPEENV_VALIDATE_GUARDS", "1", 1), 0);
+  se_status st = se_env_produce_guards(env, ph, src, n, true, false, &g, &ng);
+  unsetenv("SHAPEENV_VALIDATE_GUARDS");
+  char *msg = strdup(se_errmsg(C));
+  se_clear_error(C);
+  assert_string_equal(se_errmsg(C), "");
+  assert_int_equal(st, SE_VALIDATION);
+  assert_null(g);
+  assert_int_equal(strlen(msg), strlen(r.report));
+  assert_string_equal(msg, r.report);
+  free(msg);
+  se_tv_result_free(&r);
+  se_env_free(env);
+}
+
+/* PyTorch's bisection names the traced node that was running when the
+ * failing _assert node was made (its meta["current_node"], printed with
+ * format_node()). */
+static void test_bisect_names_current_node(void **state) {
+  (void)state;
+  const char *split = "%split : [num_users=3] = call_method[target=split](args = (%l_x_, (...)), "
+                      "kwargs = {})";
+  se_env *env = tv_env();
+  assert_int_equal(se_env_set_current_node(env, "%size : [num_users=1] = call_method[target=size]"
+                                                "(args = (%l_x_, 0), kwargs = {})"),
+                   SE_OK);
+  se_tensor_meta x = tensor(env, "x", 3, 4);
+  guard(env, bin(env, SE_OP_GT, x.sizes[0], se_sym_int(C, 2)));
+  se_sym w = tensor(env, "w", 6, 10).sizes[0];
+  assert_int_equal(se_env_set_current_node(env, split), SE_OK);
+  se_sym le = bin(env, SE_OP_LE, x.sizes[1], w);
+  se_sym ne = bin(env, SE_OP_NE, x.sizes[1], w);
+  const se_expr *out;
+  assert_int_equal(se_env_evaluate_expr(env, le.expr, NULL, ne.fx, false, NULL, &out), SE_OK);
+  assert_int_equal(se_env_set_current_node(env, NULL), SE_OK);
+  guard(env, bin(env, SE_OP_GT, w, se_sym_int(C, 3)));
+  se_bisect_result r;
+  if (se_bisect_env(env, NULL, NULL, NULL, &r) != SE_OK) fail_msg("bisect: %s", se_errmsg(C));
+  assert_int_equal(r.verdict, SE_TV_INVALID);
+  char want[512];
+  snprintf(want, sizeof want, "\n\nFailure occurred while running node:\n    %s\n\nModel:\n", split);
+  if (!strstr(r.report, want)) fail_msg("report:\n%s", r.report);
+  assert_null(strstr(r.report, "%_assert"));
+  se_bisect_result_free(&r);
+  se_env_free(env);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_d3_sympy_to_z3),      cmocka_unit_test(test_unknown_kind),
@@ -448,6 +657,11 @@ int main(void) {
       cmocka_unit_test(test_d6_sat_bitwise),      cmocka_unit_test(test_d7_z3str),
       cmocka_unit_test(test_env_no_false_alarms), cmocka_unit_test(test_unsound_guard_caught),
       cmocka_unit_test(test_bisect_locates),
+      cmocka_unit_test(test_relation_constant_first),
+      cmocka_unit_test_setup_teardown(test_positive_symbol_assertion, own_ctx_setup,
+                                      own_ctx_teardown),
+      cmocka_unit_test(test_long_report_not_cut),
+      cmocka_unit_test(test_bisect_names_current_node),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
